@@ -1,0 +1,80 @@
+//! One error type for the core. Every variant has a stable `code` that the UI
+//! translates; the message names what is wrong and where.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A workspace or CSV file breaks rules; each problem names its JSON path
+    /// (or CSV line and column). Nothing was written.
+    #[error("{}", Problem::list(.0))]
+    InvalidFile(Vec<Problem>),
+    /// The file holds ids that the workspace already has; nothing was written.
+    #[error("{}", Problem::list(.0))]
+    Conflict(Vec<Problem>),
+    #[error("{kind} \"{id}\" not found")]
+    NotFound { kind: &'static str, id: String },
+    #[error("the database {path} was written by a newer Sandtable (schema version {found}, this build knows up to {supported}); it was not opened or changed")]
+    SchemaTooNew { path: String, found: i64, supported: i64 },
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+impl Error {
+    /// Stable machine code, carried across IPC as `{code, message}`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidFile(_) => "invalid_file",
+            Error::Conflict(_) => "conflict",
+            Error::NotFound { .. } => "not_found",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::InvalidInput(_) => "invalid_input",
+            Error::Database(_) => "database",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidFile(vec![Problem { path: path.into(), message: message.into() }])
+    }
+
+    /// The problems behind a refused file, if this error is one.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::InvalidFile(p) | Error::Conflict(p) => p,
+            _ => &[],
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+}
+
+/// One broken rule in an input file, and where.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    /// At most this many problems are listed in a message.
+    pub const SHOWN: usize = 20;
+
+    fn list(problems: &[Problem]) -> String {
+        let mut out: Vec<String> =
+            problems.iter().take(Self::SHOWN).map(|p| format!("{}: {}", p.path, p.message)).collect();
+        if problems.len() > Self::SHOWN {
+            out.push(format!("… and {} more problems", problems.len() - Self::SHOWN));
+        }
+        out.join("\n")
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,26 @@
+//! Reading and writing the workspace file (workspace-json.md). Parse errors
+//! name the JSON path (`accounts[0].people[3].manager`); export is stable.
+
+use crate::error::{Error, Result};
+use crate::model::Workspace;
+
+/// Parses a workspace file. A UTF-8 byte-order mark is accepted and ignored.
+pub fn parse(bytes: &[u8]) -> Result<Workspace> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let ws: Workspace = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "(document)".to_string() } else { path };
+        Error::invalid(path, e.into_inner().to_string())
+    })?;
+    de.end().map_err(|e| Error::invalid("(document)", e.to_string()))?;
+    Ok(ws)
+}
+
+/// Serializes a workspace: two-space indentation, keys in the schema's order,
+/// one trailing newline. The same workspace always gives the same bytes.
+pub fn to_json(ws: &Workspace) -> String {
+    let mut out = serde_json::to_string_pretty(ws).expect("a workspace always serializes");
+    out.push('\n');
+    out
+}

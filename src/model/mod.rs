@@ -1,0 +1,26 @@
+//! The domain: every TAS+ concept of tas-plus.md as a plain Rust type. These
+//! types are also the workspace-file schema and, through specta, the
+//! TypeScript types of the desktop UI.
+
+pub mod account;
+pub mod competitor;
+pub mod deal;
+pub mod enums;
+pub mod number;
+pub mod settings;
+pub mod summary;
+pub mod workspace;
+
+pub use account::{Account, Activity, Circle, InfluenceLink, Person};
+pub use competitor::{Competitor, CompetitorEvent};
+pub use deal::{
+    ActionItem, Assessment, ChecklistMark, CoachingSession, Comparison, CompellingEvent, Deal,
+    DecisionLink, Participant, PartnerRegistration, Quote, ResourceRequest, Score, TeamMember,
+    ValueProposition, US,
+};
+pub use enums::*;
+pub use settings::{
+    GradeThresholds, InteractionThresholds, Position, Settings, StageDef, TacticDef, WinRateWeights,
+};
+pub use summary::{AccountSummary, DealSummary, PersonSummary};
+pub use workspace::Workspace;

@@ -1,0 +1,37 @@
+//! Versioned schema migrations. All pending migrations run in one transaction;
+//! a database whose schema is newer than this build is refused untouched.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// Migrations in order; the schema version after migration `i` is `i + 1`.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Brings the schema to the latest version. Returns the version found before.
+pub fn migrate(conn: &mut Connection, label: &str) -> Result<i64> {
+    let found = schema_version(conn)?;
+    let latest = latest_version();
+    if found > latest {
+        return Err(Error::SchemaTooNew { path: label.to_string(), found, supported: latest });
+    }
+    if found == latest {
+        return Ok(found);
+    }
+    let tx = conn.transaction()?;
+    for sql in &MIGRATIONS[found as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", latest)?;
+    tx.commit()?;
+    Ok(found)
+}
