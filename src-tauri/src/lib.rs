@@ -1,1 +1,53 @@
-pub fn run() {}
+//! Sandtable desktop shell: opens the workspace, registers the commands, runs
+//! the window. All logic lives in the `sandtable` core.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use sandtable::{demo, Store};
+use tauri::{Manager, Runtime};
+
+/// The typed command set, shared by the real app, the mock runtime in tests,
+/// and the TypeScript export.
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new().disable_serde_phases().commands(tauri_specta::collect_commands![
+        commands::workspace::list_accounts,
+        commands::workspace::list_deals,
+        commands::workspace::list_people,
+    ])
+}
+
+/// Writes the TypeScript bindings for the UI.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    specta_builder::<tauri::Wry>()
+        .export(
+            specta_typescript::Typescript::default().header(
+                "// Regenerate: UPDATE_BINDINGS=1 cargo test -p sandtable-desktop --test bindings",
+            ),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}
+
+/// Opens the workspace database (`SANDTABLE_DB` or the platform default) and,
+/// on first start, loads the practice workspace.
+pub fn open_workspace() -> sandtable::Result<Store> {
+    let mut store = Store::open(Store::default_path())?;
+    demo::load_practice_if_new(&mut store)?;
+    Ok(store)
+}
+
+pub fn run() {
+    let builder = specta_builder::<tauri::Wry>();
+    tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let store = open_workspace()?;
+            app.manage(state::AppState::new(store));
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running the Sandtable window");
+}

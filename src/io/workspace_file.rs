@@ -7,6 +7,14 @@ use crate::model::Workspace;
 /// Parses a workspace file. A UTF-8 byte-order mark is accepted and ignored.
 pub fn parse(bytes: &[u8]) -> Result<Workspace> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(Error::invalid(
+            format!("(document) line {line}"),
+            format!("the file is not UTF-8 text: invalid byte at offset {at}"),
+        ));
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let ws: Workspace = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

@@ -35,6 +35,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&N(3_200_000.0)).unwrap(), "3200000");
         assert_eq!(serde_json::to_string(&N(0.5)).unwrap(), "0.5");
         assert_eq!(serde_json::to_string(&N(-2.0)).unwrap(), "-2");
-        assert_eq!(serde_json::to_string(&N(1e300)).unwrap(), "1e300");
+        let big: f64 = serde_json::from_str(&serde_json::to_string(&N(1e300)).unwrap()).unwrap();
+        assert_eq!(big, 1e300);
     }
 }

@@ -7,9 +7,14 @@
  * generated file themselves.
  */
 import { commands } from './bindings'
-import type { AccountSummary, DealStatus, DealSummary, Grade, IpcError as IpcErrorBody, Result } from './bindings'
+import type { AccountSummary, DealStatus, DealSummary, Grade, IpcError as IpcErrorWire, Problem } from './bindings'
 
-export type { AccountSummary, DealStatus, DealSummary, Grade, IpcErrorBody }
+type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E }
+
+export type { AccountSummary, DealStatus, DealSummary, Grade, Problem }
+
+/** What the UI needs of an error: its code, the core's message, and a refused file's problems. */
+export type IpcErrorBody = Pick<IpcErrorWire, 'code' | 'message'> & { problems?: Problem[] }
 
 /** Error codes the core sends (`src-tauri/src/error.rs`); each has an `errors.<code>` text. */
 export const ERROR_CODES = [
@@ -33,10 +38,13 @@ export function isKnownErrorCode(code: string): code is ErrorCode {
 export class IpcError extends Error {
   override readonly name = 'IpcError'
   readonly code: string
+  /** Each broken rule of a refused file, with its JSON path or CSV line. */
+  readonly problems: Problem[]
 
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, problems: Problem[] = []) {
     super(message)
     this.code = code
+    this.problems = problems
   }
 
   /**
@@ -48,7 +56,7 @@ export class IpcError extends Error {
     if (cause instanceof IpcError)
       return cause
     if (isErrorBody(cause))
-      return new IpcError(cause.code, cause.message)
+      return new IpcError(cause.code, cause.message, cause.problems ?? [])
     if (cause instanceof Error)
       return new IpcError('internal', cause.message)
     return new IpcError('internal', String(cause))
@@ -61,8 +69,8 @@ function isErrorBody(value: unknown): value is IpcErrorBody {
     && typeof (value as IpcErrorBody).message === 'string'
 }
 
-async function call<T>(command: () => Promise<Result<T, IpcErrorBody>>): Promise<T> {
-  let result: Result<T, IpcErrorBody>
+async function call<T>(command: () => Promise<Result<T, IpcErrorWire>>): Promise<T> {
+  let result: Result<T, IpcErrorWire>
   try {
     result = await command()
   }

@@ -1,0 +1,3 @@
+//! Tauri commands: each one calls one core function and maps its error.
+
+pub mod workspace;

@@ -1,0 +1,25 @@
+//! Lists of the workspace: accounts, deals, people.
+
+use sandtable::model::{AccountSummary, DealSummary, PersonSummary};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_accounts(state: State<'_, AppState>) -> Result<Vec<AccountSummary>, IpcError> {
+    state.with_store(|s| s.account_summaries())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_deals(state: State<'_, AppState>) -> Result<Vec<DealSummary>, IpcError> {
+    state.with_store(|s| s.deal_summaries())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_people(state: State<'_, AppState>, account: String) -> Result<Vec<PersonSummary>, IpcError> {
+    state.with_store(|s| s.person_summaries(&account))
+}

@@ -1,0 +1,32 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { formatAmount, formatCalendarDate } from '../src/modules/format'
+
+describe('formatAmount', () => {
+  it.each([
+    [1_200_000, 'CNY', 'zh-CN', '¥1,200,000'],
+    [1_200_000, 'CNY', 'en', 'CN¥1,200,000'],
+    [250_000.5, 'USD', 'en', '$250,000.50'],
+    [250_000.5, 'USD', 'zh-CN', 'US$250,000.50'],
+    [88_000, 'eur', 'en', '€88,000'],
+    [0, 'CNY', 'zh-CN', '¥0'],
+  ] as const)('%d %s in %s → %s', (amount, currency, locale, expected) => {
+    expect(formatAmount(amount, currency, locale)).toBe(expected)
+  })
+
+  it('still shows the grouped number for a currency code that is not ISO 4217', () => {
+    expect(formatAmount(1_000_000, 'RMB元', 'zh-CN')).toBe('1,000,000 RMB元')
+  })
+})
+
+describe('formatCalendarDate', () => {
+  it('formats an ISO date for each language without shifting the day', () => {
+    expect(formatCalendarDate('2026-01-01', 'zh-CN')).toBe('2026年1月1日')
+    expect(formatCalendarDate('2026-01-01', 'en')).toBe('Jan 1, 2026')
+  })
+
+  it('shows anything that is not a real calendar date as given', () => {
+    expect(formatCalendarDate('2026-02-31', 'en')).toBe('2026-02-31')
+    expect(formatCalendarDate('next spring', 'en')).toBe('next spring')
+  })
+})

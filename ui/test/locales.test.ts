@@ -1,0 +1,74 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { ERROR_CODES } from '../src/ipc/client'
+import en from '../src/locales/en.json'
+import zhCN from '../src/locales/zh-CN.json'
+
+type Messages = { [key: string]: string | Messages }
+
+function flatten(messages: Messages, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [key, value] of Object.entries(messages)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (typeof value === 'string')
+      out.set(path, value)
+    else
+      for (const [k, v] of flatten(value, path)) out.set(k, v)
+  }
+  return out
+}
+
+const locales = { 'zh-CN': flatten(zhCN), 'en': flatten(en) }
+
+function placeholders(message: string): string[] {
+  return [...new Set([...message.matchAll(/\{(\w+)\}/g)].map(m => m[1]!))].sort()
+}
+
+describe('locale files', () => {
+  it('have exactly the same key set', () => {
+    const zhKeys = [...locales['zh-CN'].keys()].sort()
+    const enKeys = [...locales.en.keys()].sort()
+    expect(enKeys).toEqual(zhKeys)
+    expect(zhKeys.length).toBeGreaterThan(20)
+  })
+
+  it('have no empty message', () => {
+    for (const [name, messages] of Object.entries(locales)) {
+      for (const [key, value] of messages)
+        expect(value.trim(), `${name} ${key}`).not.toBe('')
+    }
+  })
+
+  it('use the same placeholders for each key', () => {
+    for (const [key, zh] of locales['zh-CN'])
+      expect(placeholders(locales.en.get(key) ?? ''), key).toEqual(placeholders(zh))
+  })
+
+  it('translate every error code the core sends, plus a fallback with the raw message', () => {
+    for (const messages of Object.values(locales)) {
+      for (const code of ERROR_CODES)
+        expect(messages.has(`errors.${code}`), code).toBe(true)
+      expect(messages.get('errors.generic')).toContain('{message}')
+    }
+  })
+
+  it('translate every deal status and grade', () => {
+    for (const messages of Object.values(locales)) {
+      for (const status of ['open', 'won', 'lost', 'abandoned'])
+        expect(messages.has(`status.${status}`), status).toBe(true)
+      for (const grade of ['A', 'B', 'C', 'D', 'E'])
+        expect(messages.has(`grade.${grade}`), grade).toBe(true)
+    }
+  })
+
+  it('use the TAS+ Chinese vocabulary in zh-CN', () => {
+    const zh = locales['zh-CN']
+    expect(zh.get('accounts.title')).toBe('客户')
+    expect(zh.get('deals.title')).toBe('商机')
+    expect(zh.get('deals.columns.stage')).toBe('商机阶段')
+    expect(zh.get('status.open')).toBe('进行中')
+    expect(zh.get('status.won')).toBe('赢单')
+    expect(zh.get('status.lost')).toBe('丢单')
+    expect(zh.get('status.abandoned')).toBe('放弃')
+  })
+})
