@@ -1,0 +1,54 @@
+// Starts tauri-driver and a WebDriver session on the real Sandtable binary,
+// with a fresh workspace database in a temporary folder.
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { remote } from 'webdriverio'
+
+const root = resolve(import.meta.dirname, '../..')
+export const application = process.env.SANDTABLE_APP ?? join(root, 'target/debug/sandtable-desktop')
+export const cli = process.env.SANDTABLE_CLI ?? join(root, 'target/debug/sandtable')
+const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444)
+
+/** Launches the app on a new database; returns the browser, the db path and a stop function. */
+export async function launch() {
+  const dir = mkdtempSync(join(tmpdir(), 'sandtable-e2e-'))
+  const db = join(dir, 'workspace.db')
+  const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, SANDTABLE_DB: db, LANG: process.env.LANG ?? 'zh_CN.UTF-8' },
+  })
+  await waitForPort()
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    connectionRetryCount: 3,
+    capabilities: {
+      'tauri:options': { application },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  })
+  return {
+    browser,
+    db,
+    async stop() {
+      await browser.deleteSession().catch(() => {})
+      driver.kill()
+    },
+  }
+}
+
+async function waitForPort() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`)
+      if (res.ok) return
+    }
+    catch {}
+    await sleep(100)
+  }
+  throw new Error(`tauri-driver did not listen on port ${port}`)
+}
