@@ -30,6 +30,11 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// The app's configuration, capabilities and assets, for the real app and for tests.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
 /// Opens the workspace database (`SANDTABLE_DB` or the platform default) and,
 /// on first start, loads the practice workspace.
 pub fn open_workspace() -> sandtable::Result<Store> {
@@ -48,6 +53,6 @@ pub fn run() {
             app.manage(state::AppState::new(store));
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .run(context())
         .expect("error while running the Sandtable window");
 }

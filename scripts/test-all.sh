@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# One command that runs every test of Sandtable on a fresh Debian/Ubuntu machine:
+# core tests on real SQLite, desktop command tests (mock runtime) and the
+# bindings check, UI type-check and component tests, and the end-to-end test
+# that drives the real window through tauri-driver + WebKitWebDriver under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "system packages"
+scripts/setup-debian.sh
+
+step "UI: install, type-check, component tests, build"
+npm ci --prefix ui --no-audit --no-fund
+npm run --prefix ui typecheck
+npm test --prefix ui
+npm run --prefix ui build
+
+step "core tests (cargo test -p sandtable)"
+cargo test -p sandtable
+
+# custom-protocol embeds ui/dist; cargo test also builds the app binary that
+# the end-to-end step drives, so the Tauri crates compile once.
+step "desktop commands and bindings (cargo test -p sandtable-desktop)"
+cargo test -p sandtable-desktop --features custom-protocol
+
+step "end-to-end: real window under Xvfb"
+command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
+npm ci --prefix tests/e2e --no-audit --no-fund
+(cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1 app.test.mjs)
