@@ -1,6 +1,8 @@
 //! The bundled practice workspace: fictional accounts and deals that new
 //! users see on first start and that training sessions use.
 
+pub mod synthetic;
+
 use crate::error::Result;
 use crate::io::{import_workspace, workspace_file, ImportMode, ImportReport};
 use crate::model::Workspace;
