@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod locale;
 pub mod state;
 
 use sandtable::{demo, Store};
@@ -15,6 +16,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::workspace::list_accounts,
         commands::workspace::list_deals,
         commands::workspace::list_people,
+        commands::system::system_languages,
     ])
 }
 

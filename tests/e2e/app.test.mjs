@@ -28,6 +28,8 @@ async function shot(name) {
 
 test('the account list shows the practice accounts', async () => {
   await $('account-row').waitForExist({ timeout: 20000 })
+  // First start on a Chinese system: Chinese labels without any click.
+  assert.equal(await app.browser.execute(() => document.documentElement.lang), 'zh-CN')
   const shown = await ids('account-row')
   const fromCli = JSON.parse(execFileSync(cli, ['--db', app.db, 'accounts', '--json'], { encoding: 'utf8' }))
   assert.ok(fromCli.length >= 2, 'the practice workspace has accounts')

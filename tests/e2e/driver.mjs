@@ -13,12 +13,13 @@ export const cli = process.env.SANDTABLE_CLI ?? join(root, 'target/debug/sandtab
 const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444)
 
 /** Launches the app on a new database; returns the browser, the db path and a stop function. */
-export async function launch() {
+export async function launch({ lang = 'zh_CN.UTF-8' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sandtable-e2e-'))
   const db = join(dir, 'workspace.db')
   const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, SANDTABLE_DB: db, LANG: process.env.LANG ?? 'zh_CN.UTF-8' },
+    // A private data home: the webview's storage (saved language) starts empty.
+    env: { ...process.env, SANDTABLE_DB: db, XDG_DATA_HOME: join(dir, 'data'), LANG: lang, LC_ALL: lang, LANGUAGE: '' },
   })
   await waitForPort()
   const browser = await remote({

@@ -1,10 +1,18 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { createAppI18n } from './modules/i18n'
+import { systemLanguages } from './ipc/client'
+import { browserLanguages, createAppI18n, initialLocale } from './modules/i18n'
 import './styles.css'
 
-createApp(App)
-  .use(createPinia())
-  .use(createAppI18n())
-  .mount('#app')
+// The system locale decides the first language (a saved choice wins); the
+// webview's own languages are only a fallback.
+async function start(): Promise<void> {
+  const system = await systemLanguages().catch(() => [] as string[])
+  createApp(App)
+    .use(createPinia())
+    .use(createAppI18n(initialLocale([...system, ...browserLanguages()])))
+    .mount('#app')
+}
+
+void start()

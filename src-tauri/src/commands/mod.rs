@@ -1,3 +1,4 @@
 //! Tauri commands: each one calls one core function and maps its error.
 
+pub mod system;
 pub mod workspace;

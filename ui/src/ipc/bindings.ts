@@ -8,6 +8,13 @@ export const commands = {
 	listAccounts: () => typedError<AccountSummary[], IpcError>(__TAURI_INVOKE("list_accounts")),
 	listDeals: () => typedError<DealSummary[], IpcError>(__TAURI_INVOKE("list_deals")),
 	listPeople: (account: string) => typedError<PersonSummary[], IpcError>(__TAURI_INVOKE("list_people", { account })),
+	/**
+	 *  The user's languages from the system locale (`LANGUAGE`, `LC_ALL`,
+	 *  `LC_MESSAGES`, `LANG`), as BCP 47 tags, most preferred first. The webview's
+	 *  own `navigator.languages` falls back to English when the locale is not
+	 *  generated on the machine, so the UI asks here first.
+	 */
+	systemLanguages: () => __TAURI_INVOKE<string[]>("system_languages"),
 };
 
 /* Types */

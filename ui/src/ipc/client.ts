@@ -89,3 +89,7 @@ export function listAccounts(): Promise<AccountSummary[]> {
 export function listDeals(): Promise<DealSummary[]> {
   return call(() => commands.listDeals())
 }
+
+export function systemLanguages(): Promise<string[]> {
+  return call(async () => ({ status: 'ok' as const, data: await commands.systemLanguages() }))
+}

@@ -35,7 +35,7 @@ export function detectLocale(languages: readonly string[]): AppLocale {
   return 'en'
 }
 
-function browserLanguages(): readonly string[] {
+export function browserLanguages(): readonly string[] {
   if (typeof navigator === 'undefined')
     return []
   if (navigator.languages?.length)
