@@ -59,6 +59,76 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Take this week's win-rate snapshot of every open deal (--rebuild: all past weeks too)
+    Snapshot {
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Rebuild the snapshots of past weeks from the assessment history
+        #[arg(long)]
+        rebuild: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The probability curve of a deal: weekly win rates and what moved them
+    Curve {
+        deal: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Red flags of one deal or of every deal (TAS+ §3.9)
+    Flags {
+        deal: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Pipeline by stage and grade, weighted by win rate
+    Forecast {
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Win rate of a deal by the competitor comparison method (TAS+ §3.5)
+    Winrate {
+        deal: String,
+        /// Compute as of this date, YYYY-MM-DD (default: today)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Profile of a person (TAS+ §3.4): account level, and deal level with --deal
+    Profile {
+        person: String,
+        /// Add the deal-level dimensions on this deal
+        #[arg(long)]
+        deal: Option<String>,
+        /// Derive as of this date, YYYY-MM-DD (default: today)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a deal to a stage through the stage gate (TAS+ §2.1, §2.2)
+    Move {
+        deal: String,
+        /// Key of the target stage, e.g. initiate
+        stage: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an exit-checklist item of a stage as met on a deal (--undo to unmark)
+    Check {
+        deal: String,
+        stage: String,
+        item: String,
+        #[arg(long)]
+        undo: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -159,8 +229,163 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             }
         }
+        Command::Snapshot { as_of, rebuild, json } => {
+            let as_of = as_of_date(as_of)?;
+            let n = if rebuild { store.rebuild_snapshots(as_of)? } else { store.take_snapshots(as_of)? };
+            if json {
+                print_json(&serde_json::json!({ "as_of": as_of, "snapshots": n }))?;
+            } else {
+                println!("{n} snapshots written ({})", sandtable::engine::curve::iso_week(as_of));
+            }
+        }
+        Command::Curve { deal, json } => {
+            let points = store.curve(&deal)?;
+            if json {
+                print_json(&serde_json::json!({ "deal": deal, "weeks": points }))?;
+            } else {
+                for p in points {
+                    let rate = p.rate.map_or_else(|| "—".to_string(), |r| format!("{r:.1}%"));
+                    let change = p.change.map_or_else(String::new, |c| format!("{c:+.1}"));
+                    let causes: Vec<String> = p.causes.iter().map(|c| serde_json::to_value(c).expect("causes serialize")["cause"].as_str().unwrap_or("").to_string()).collect();
+                    println!("{}\t{rate}\t{change}\t{}", p.week, causes.join(", "));
+                }
+            }
+        }
+        Command::Flags { deal, as_of, json } => {
+            let flags = store.flags(deal.as_deref(), as_of_date(as_of)?)?;
+            if json {
+                print_json(&flags)?;
+            } else {
+                for d in flags {
+                    let keys: Vec<&str> = d.flags.iter().map(|f| f.key()).collect();
+                    println!("{}\t{}\t{}", d.deal, d.name, keys.join(", "));
+                }
+            }
+        }
+        Command::Forecast { as_of, json } => {
+            let f = store.forecast(as_of_date(as_of)?)?;
+            if json {
+                print_json(&f)?;
+            } else {
+                println!("{} open deals: pipeline {:.0} {}, weighted {:.0} {}", f.open_deals, f.total_amount, f.currency, f.weighted, f.currency);
+                for b in f.by_stage.iter().chain(&f.by_grade).filter(|b| b.deals > 0) {
+                    println!("{}\t{} deals\t{:.0}\t{:.0}", b.key, b.deals, b.amount, b.weighted);
+                }
+                for l in &f.unrated {
+                    println!("no win rate (counts 0): {}\t{}", l.deal, l.name);
+                }
+            }
+        }
+        Command::Winrate { deal, as_of, json } => {
+            let as_of = match as_of {
+                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+                    Error::InvalidInput(format!("--as-of \"{text}\" is not a date like 2026-11-21 (YYYY-MM-DD): {e}"))
+                })?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let weights = store.settings()?.win_rate_weights;
+            let rate = sandtable::engine::win_rate::win_rate(&store.deal(&deal)?, &weights, as_of);
+            if json {
+                print_json(&rate)?;
+            } else {
+                let percent = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}%"));
+                let reasons = serde_json::to_value(&rate.reasons).expect("reasons serialize");
+                let reasons: Vec<String> = serde_json::from_value(reasons).expect("reasons are strings");
+                println!(
+                    "{}\t{}\twin rate {}\traw {}\treasons: {}",
+                    rate.deal,
+                    rate.as_of,
+                    percent(rate.rate),
+                    percent(rate.raw),
+                    if reasons.is_empty() { "none".to_string() } else { reasons.join(", ") }
+                );
+            }
+        }
+        Command::Profile { person, deal, as_of, json } => {
+            let as_of = match as_of {
+                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+                    Error::InvalidInput(format!("--as-of \"{text}\" is not a date like 2026-11-21 (YYYY-MM-DD): {e}"))
+                })?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let profile = store.profile(&person, deal.as_deref(), as_of)?;
+            if json {
+                print_json(&profile)?;
+            } else {
+                let interaction = |i: &sandtable::engine::interaction::DerivedInteraction| {
+                    format!("{} ({} done: {})", i.level, i.activities.len(), i.activities.join(", "))
+                };
+                let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+                let a = &profile.account_level;
+                let circles: Vec<String> =
+                    a.circles.iter().map(|c| format!("{}{}", c.name, if c.primary { "*" } else { "" })).collect();
+                println!(
+                    "{}\t{}\t{}\t{} ({})\tas of {}",
+                    profile.person, profile.name, profile.title, profile.account_name, profile.account, profile.as_of
+                );
+                println!(
+                    "account: orientation {}, attitude {}, influence {}, interaction {}, circles {}, leans to {}",
+                    a.orientation,
+                    a.attitude,
+                    a.influence,
+                    interaction(&a.interaction),
+                    if circles.is_empty() { "—".to_string() } else { circles.join(", ") },
+                    or_dash(a.leans_to.as_ref().map(|c| format!("{} ({})", c.name, c.id)))
+                );
+                if let Some(d) = &profile.deal_level {
+                    println!(
+                        "deal {}: role {}, attitude {}, interaction {}, strategy suggested {} / chosen {}, inside source {}",
+                        d.deal,
+                        d.role,
+                        d.attitude,
+                        interaction(&d.interaction),
+                        or_dash(d.suggested_strategy.map(|s| s.to_string())),
+                        or_dash(d.chosen_strategy.map(|s| s.to_string())),
+                        if d.inside_source { "yes" } else { "no" }
+                    );
+                }
+            }
+        }
+        Command::Move { deal, stage, json } => {
+            let moved = store.move_deal(&deal, &stage)?;
+            if json {
+                print_json(&moved)?;
+            } else {
+                println!(
+                    "{}: {} ({}) → {} ({}), grade {}{}",
+                    moved.deal,
+                    moved.from_name,
+                    moved.from,
+                    moved.to_name,
+                    moved.to,
+                    moved.grade,
+                    if moved.fast_track { ", fast track" } else { "" }
+                );
+            }
+        }
+        Command::Check { deal, stage, item, undo, json } => {
+            let checklist = store.mark_checklist(&deal, &stage, &item, !undo)?;
+            if json {
+                print_json(&checklist)?;
+            } else {
+                println!("{} {} ({}):", checklist.deal, checklist.stage_name, checklist.stage);
+                for i in &checklist.items {
+                    println!("  [{}] {}", if i.done { "x" } else { " " }, i.item);
+                }
+            }
+        }
     }
     Ok(())
+}
+
+/// `--as-of DATE`, or today.
+fn as_of_date(text: Option<String>) -> Result<chrono::NaiveDate, Error> {
+    match text {
+        Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+            Error::InvalidInput(format!("--as-of \"{text}\" is not a date like 2026-11-21 (YYYY-MM-DD): {e}"))
+        }),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
 }
 
 /// Writes to a temporary file beside `path`, then renames, so a crash never leaves half a file.

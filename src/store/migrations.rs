@@ -6,7 +6,10 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// Migrations in order; the schema version after migration `i` is `i + 1`.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_win_rate_snapshots.sql"),
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

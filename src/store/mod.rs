@@ -3,8 +3,13 @@
 
 pub mod backup;
 mod columns;
+mod deals;
 pub mod migrations;
+pub mod pipeline;
+mod profile;
 mod read;
+mod stage_moves;
+mod snapshots;
 mod summaries;
 mod write;
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, Row};
+use rusqlite::{params_from_iter, Connection, Params, Row};
 
 use super::from_json_list;
 use super::write::{META_CURRENCY, META_SETTINGS};
@@ -14,10 +14,11 @@ use crate::model::*;
 fn grouped<T>(
     conn: &Connection,
     sql: &str,
+    params: impl Params,
     mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<HashMap<String, Vec<T>>> {
     let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(params)?;
     let mut out: HashMap<String, Vec<T>> = HashMap::new();
     while let Some(row) = rows.next()? {
         let key: String = row.get(0)?;
@@ -30,10 +31,11 @@ fn grouped<T>(
 fn grouped_by_int<T>(
     conn: &Connection,
     sql: &str,
+    params: impl Params,
     mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<HashMap<i64, Vec<T>>> {
     let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(params)?;
     let mut out: HashMap<i64, Vec<T>> = HashMap::new();
     while let Some(row) = rows.next()? {
         let key: i64 = row.get(0)?;
@@ -64,7 +66,7 @@ pub(crate) fn load_workspace(conn: &Connection) -> Result<Workspace> {
         settings,
         competitors: load_competitors(conn)?,
         accounts: load_accounts(conn)?,
-        deals: load_deals(conn)?,
+        deals: load_deals(conn, None)?,
     })
 }
 
@@ -74,6 +76,7 @@ fn load_competitors(conn: &Connection) -> Result<Vec<Competitor>> {
     let mut events = grouped(
         conn,
         "SELECT competitor, date, text FROM competitor_events ORDER BY rowid",
+        [],
         |r| Ok(CompetitorEvent { date: r.get(1)?, text: r.get(2)? }),
     )?;
     let mut stmt = conn.prepare(
@@ -95,24 +98,26 @@ fn load_competitors(conn: &Connection) -> Result<Vec<Competitor>> {
 }
 
 fn load_accounts(conn: &Connection) -> Result<Vec<Account>> {
-    let mut circles = grouped(conn, "SELECT account, id, name FROM circles ORDER BY rowid", |r| {
+    let mut circles = grouped(conn, "SELECT account, id, name FROM circles ORDER BY rowid", [], |r| {
         Ok(Circle { id: r.get(1)?, name: r.get(2)? })
     })?;
     let mut dotted =
-        grouped(conn, "SELECT person, manager FROM dotted_lines ORDER BY rowid", |r| r.get(1))?;
+        grouped(conn, "SELECT person, manager FROM dotted_lines ORDER BY rowid", [], |r| r.get(1))?;
     let mut member =
-        grouped(conn, "SELECT person, circle FROM circle_members ORDER BY rowid", |r| r.get(1))?;
+        grouped(conn, "SELECT person, circle FROM circle_members ORDER BY rowid", [], |r| r.get(1))?;
     let mut influences = grouped(
         conn,
         "SELECT account, from_person, to_person, strength FROM influences ORDER BY rowid",
+        [],
         |r| Ok(InfluenceLink { from: r.get(1)?, to: r.get(2)?, strength: r.get(3)? }),
     )?;
     let mut activity_people =
-        grouped(conn, "SELECT activity, person FROM activity_people ORDER BY rowid", |r| r.get(1))?;
+        grouped(conn, "SELECT activity, person FROM activity_people ORDER BY rowid", [], |r| r.get(1))?;
     let mut activities = grouped(
         conn,
         "SELECT account, id, date, type, status, deal, summary, addresses, our_people, outcome
          FROM activities ORDER BY rowid",
+        [],
         |r| {
             let id: String = r.get(1)?;
             Ok(Activity {
@@ -134,6 +139,7 @@ fn load_accounts(conn: &Connection) -> Result<Vec<Account>> {
         "SELECT account, id, name, title, department, manager, orientation, attitude, influence,
                 primary_circle, leans_to, notes, email, phone
          FROM people ORDER BY rowid",
+        [],
         |r| {
             let id: String = r.get(1)?;
             Ok(Person {
@@ -174,10 +180,22 @@ fn load_accounts(conn: &Connection) -> Result<Vec<Account>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn load_deals(conn: &Connection) -> Result<Vec<Deal>> {
+/// The deals with all their parts: every deal, or only the one whose id is
+/// `only` (then every query keeps to that deal's rows).
+pub(super) fn load_deals(conn: &Connection, only: Option<&str>) -> Result<Vec<Deal>> {
+    // `cond` keeps a query to the rows of the deal bound as ?1; rows stay in insertion order.
+    const OF_DEAL: &str = "deal = ?1";
+    let scoped = |select: &str, cond: &str| match only {
+        Some(_) => format!("{select} WHERE {cond} ORDER BY rowid"),
+        None => format!("{select} ORDER BY rowid"),
+    };
     let mut registrations = grouped(
         conn,
-        "SELECT deal, partner, registered_on, protection_until, status FROM partner_registrations",
+        &scoped(
+            "SELECT deal, partner, registered_on, protection_until, status FROM partner_registrations",
+            OF_DEAL,
+        ),
+        params_from_iter(only),
         |r| {
             Ok(PartnerRegistration {
                 partner: r.get(1)?,
@@ -189,7 +207,11 @@ fn load_deals(conn: &Connection) -> Result<Vec<Deal>> {
     )?;
     let mut participants = grouped(
         conn,
-        "SELECT deal, person, role, attitude, relationship_strategy FROM participants ORDER BY rowid",
+        &scoped(
+            "SELECT deal, person, role, attitude, relationship_strategy FROM participants",
+            OF_DEAL,
+        ),
+        params_from_iter(only),
         |r| {
             Ok(Participant {
                 person: r.get(1)?,
@@ -201,12 +223,17 @@ fn load_deals(conn: &Connection) -> Result<Vec<Deal>> {
     )?;
     let mut links = grouped(
         conn,
-        "SELECT deal, from_person, to_person, label FROM decision_links ORDER BY rowid",
+        &scoped("SELECT deal, from_person, to_person, label FROM decision_links", OF_DEAL),
+        params_from_iter(only),
         |r| Ok(DecisionLink { from: r.get(1)?, to: r.get(2)?, label: r.get(3)? }),
     )?;
     let mut events = grouped(
         conn,
-        "SELECT deal, description, kind, confirmed, assessed_on, evidence FROM compelling_events ORDER BY rowid",
+        &scoped(
+            "SELECT deal, description, kind, confirmed, assessed_on, evidence FROM compelling_events",
+            OF_DEAL,
+        ),
+        params_from_iter(only),
         |r| {
             Ok(CompellingEvent {
                 description: r.get(1)?,
@@ -217,16 +244,25 @@ fn load_deals(conn: &Connection) -> Result<Vec<Deal>> {
             })
         },
     )?;
-    let mut competitors =
-        grouped(conn, "SELECT deal, competitor FROM deal_competitors ORDER BY rowid", |r| r.get(1))?;
+    let mut competitors = grouped(
+        conn,
+        &scoped("SELECT deal, competitor FROM deal_competitors", OF_DEAL),
+        params_from_iter(only),
+        |r| r.get(1),
+    )?;
     let mut scores = grouped_by_int(
         conn,
-        "SELECT assessment, party, fit, closeness FROM assessment_scores ORDER BY rowid",
+        &scoped(
+            "SELECT assessment, party, fit, closeness FROM assessment_scores",
+            "assessment IN (SELECT id FROM assessments WHERE deal = ?1)",
+        ),
+        params_from_iter(only),
         |r| Ok(Score { party: r.get(1)?, fit: r.get(2)?, closeness: r.get(3)? }),
     )?;
     let mut assessments = grouped(
         conn,
-        "SELECT deal, id, date, inside_source, participants FROM assessments ORDER BY rowid",
+        &scoped("SELECT deal, id, date, inside_source, participants FROM assessments", OF_DEAL),
+        params_from_iter(only),
         |r| {
             let id: i64 = r.get(1)?;
             Ok(Assessment {
@@ -239,22 +275,29 @@ fn load_deals(conn: &Connection) -> Result<Vec<Deal>> {
     )?;
     let mut quotes = grouped(
         conn,
-        "SELECT deal, party, date, amount, note FROM quotes ORDER BY rowid",
+        &scoped("SELECT deal, party, date, amount, note FROM quotes", OF_DEAL),
+        params_from_iter(only),
         |r| Ok(Quote { party: r.get(1)?, date: r.get(2)?, amount: r.get(3)?, note: r.get(4)? }),
     )?;
     let mut comparisons = grouped(
         conn,
-        "SELECT deal, aspect, party, note FROM vp_comparisons ORDER BY rowid",
+        &scoped("SELECT deal, aspect, party, note FROM vp_comparisons", OF_DEAL),
+        params_from_iter(only),
         |r| Ok(Comparison { aspect: r.get(1)?, party: r.get(2)?, note: r.get(3)? }),
     )?;
     let mut team = grouped(
         conn,
-        "SELECT deal, colleague, department, role FROM team_members ORDER BY rowid",
+        &scoped("SELECT deal, colleague, department, role FROM team_members", OF_DEAL),
+        params_from_iter(only),
         |r| Ok(TeamMember { colleague: r.get(1)?, department: r.get(2)?, role: r.get(3)? }),
     )?;
     let mut requests = grouped(
         conn,
-        "SELECT deal, requested_by, department, what, person_days, status FROM resource_requests ORDER BY rowid",
+        &scoped(
+            "SELECT deal, requested_by, department, what, person_days, status FROM resource_requests",
+            OF_DEAL,
+        ),
+        params_from_iter(only),
         |r| {
             Ok(ResourceRequest {
                 requested_by: r.get(1)?,
@@ -267,17 +310,23 @@ fn load_deals(conn: &Connection) -> Result<Vec<Deal>> {
     )?;
     let mut checklist = grouped(
         conn,
-        "SELECT deal, stage, item FROM checklist_marks ORDER BY rowid",
+        &scoped("SELECT deal, stage, item FROM checklist_marks", OF_DEAL),
+        params_from_iter(only),
         |r| Ok(ChecklistMark { stage: r.get(1)?, item: r.get(2)? }),
     )?;
     let mut actions = grouped_by_int(
         conn,
-        "SELECT session, text, owner, due, done FROM action_items ORDER BY rowid",
+        &scoped(
+            "SELECT session, text, owner, due, done FROM action_items",
+            "session IN (SELECT id FROM coaching_sessions WHERE deal = ?1)",
+        ),
+        params_from_iter(only),
         |r| Ok(ActionItem { text: r.get(1)?, owner: r.get(2)?, due: r.get(3)?, done: r.get(4)? }),
     )?;
     let mut coaching = grouped(
         conn,
-        "SELECT deal, id, date, coach, notes, elements FROM coaching_sessions ORDER BY rowid",
+        &scoped("SELECT deal, id, date, coach, notes, elements FROM coaching_sessions", OF_DEAL),
+        params_from_iter(only),
         |r| {
             let id: i64 = r.get(1)?;
             Ok(CoachingSession {
@@ -289,13 +338,14 @@ fn load_deals(conn: &Connection) -> Result<Vec<Deal>> {
             })
         },
     )?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&scoped(
         "SELECT id, account, name, amount, currency, stage, status, expected_close, grade_override,
                 override_reason, partner_led, sales_mode, not_shortlisted, strategy, tactics,
                 vp_solution, vp_business_value
-         FROM deals ORDER BY rowid",
-    )?;
-    let rows = stmt.query_map([], |r| {
+         FROM deals",
+        "id = ?1",
+    ))?;
+    let rows = stmt.query_map(params_from_iter(only), |r| {
         let id: String = r.get(0)?;
         Ok(Deal {
             partner_registration: registrations.remove(&id).and_then(|mut v| v.pop()),

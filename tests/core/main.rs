@@ -4,6 +4,10 @@
 mod cli;
 mod import_rules;
 mod people_csv;
+mod pipeline;
+mod profile;
 mod roundtrip;
+mod stages;
 mod store_open;
 mod support;
+mod win_rate_cli;

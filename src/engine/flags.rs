@@ -1,0 +1,167 @@
+//! 督导推进 red flags (tas-plus.md §3.9), computed for every open deal.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::grading::effective_grade;
+use super::interaction::derive_interaction;
+use super::stages::{registration_state, unmet_checklist, RegistrationState};
+use super::win_rate::{assessment_as_of, WinRate, Reason};
+use crate::model::*;
+
+/// How many days without a done activity, or since the last questionnaire, raise a flag.
+pub const STALE_DAYS: u64 = 14;
+/// A fall of this many percentage points since the previous week raises a flag.
+pub const FALL_POINTS: f64 = 10.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "flag", rename_all = "snake_case")]
+pub enum Flag {
+    NoCompellingEvent,
+    NoInsideSource,
+    NotInTopThree,
+    /// The win rate fell by ≥ 10 points since the previous week.
+    WinRateFell { from: f64, to: f64 },
+    /// An approver or decision maker whose deal attitude is negative.
+    KeyPersonNegative { person: String, role: Role },
+    /// An approver or decision maker with no interaction on this deal.
+    KeyPersonNoInteraction { person: String, role: Role },
+    /// No done activity on this deal in the last 14 days.
+    NoRecentActivity { last: Option<NaiveDate> },
+    /// The latest questionnaire is older than 14 days (or there is none).
+    StaleQuestionnaire { last: Option<NaiveDate> },
+    /// The current stage's exit checklist has unmet items.
+    ChecklistIncomplete { stage: String, missing: Vec<String> },
+    /// Grade E: the partner registration is missing, pending, rejected or expired.
+    RegistrationNotActive { state: Option<RegistrationState> },
+}
+
+impl Flag {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Flag::NoCompellingEvent => "no_compelling_event",
+            Flag::NoInsideSource => "no_inside_source",
+            Flag::NotInTopThree => "not_in_top_three",
+            Flag::WinRateFell { .. } => "win_rate_fell",
+            Flag::KeyPersonNegative { .. } => "key_person_negative",
+            Flag::KeyPersonNoInteraction { .. } => "key_person_no_interaction",
+            Flag::NoRecentActivity { .. } => "no_recent_activity",
+            Flag::StaleQuestionnaire { .. } => "stale_questionnaire",
+            Flag::ChecklistIncomplete { .. } => "checklist_incomplete",
+            Flag::RegistrationNotActive { .. } => "registration_not_active",
+        }
+    }
+}
+
+/// The inputs of one deal's flags.
+pub struct FlagInput<'a> {
+    pub deal: &'a Deal,
+    /// Activities of the deal's account (only this deal's done ones count).
+    pub activities: &'a [Activity],
+    pub settings: &'a Settings,
+    /// The win rate on the date, and a week before.
+    pub now: &'a WinRate,
+    pub week_before: &'a WinRate,
+    pub as_of: NaiveDate,
+}
+
+/// Red flags of §3.9: "no confirmed compelling event; no inside source; not in
+/// the top three; win rate fell by ≥ 10 points since the previous week; an
+/// approver or decision maker whose deal attitude is negative or who has no
+/// interaction; no activity in 14 days; questionnaire older than 14 days; stage
+/// exit checklist incomplete. Grade C/D deals raise only the first three."
+///
+/// [decision] Grade E (partner-led) deals skip the TAS+ process: they raise
+/// only a flag when their partner registration is not active. Closed deals
+/// raise none.
+pub fn red_flags(input: &FlagInput<'_>) -> Vec<Flag> {
+    let d = input.deal;
+    if d.status != DealStatus::Open {
+        return Vec::new();
+    }
+    let grade = effective_grade(d.amount, d.partner_led, d.grade_override, &input.settings.grade_thresholds);
+    if grade == Grade::E {
+        return registration_flag(d, input.as_of).into_iter().collect();
+    }
+    let mut flags = Vec::new();
+    let reasons = &input.now.reasons;
+    if reasons.contains(&Reason::NoCompellingEvent) {
+        flags.push(Flag::NoCompellingEvent);
+    }
+    let assessment = assessment_as_of(d, input.as_of);
+    if assessment.is_none_or(|a| a.inside_source.is_none()) {
+        flags.push(Flag::NoInsideSource);
+    }
+    if reasons.contains(&Reason::NotInTopThree) || reasons.contains(&Reason::NotShortlisted) {
+        flags.push(Flag::NotInTopThree);
+    }
+    if matches!(grade, Grade::C | Grade::D) {
+        return flags;
+    }
+    if let (Some(from), Some(to)) = (input.week_before.rate, input.now.rate) {
+        if from - to >= FALL_POINTS - 1e-9 {
+            flags.push(Flag::WinRateFell { from, to });
+        }
+    }
+    flags.extend(key_person_flags(input));
+    let last = input
+        .activities
+        .iter()
+        .filter(|a| a.status == ActivityStatus::Done && a.deal.as_deref() == Some(&d.id) && a.date <= input.as_of)
+        .map(|a| a.date)
+        .max();
+    if last.is_none_or(|l| older_than(l, input.as_of)) {
+        flags.push(Flag::NoRecentActivity { last });
+    }
+    let last_assessment = assessment.map(|a| a.date);
+    if last_assessment.is_none_or(|l| older_than(l, input.as_of)) {
+        flags.push(Flag::StaleQuestionnaire { last: last_assessment });
+    }
+    if let Some(stage) = input.settings.stages.iter().find(|s| s.key == d.stage) {
+        let missing: Vec<String> = unmet_checklist(d, stage).into_iter().map(String::from).collect();
+        if !missing.is_empty() {
+            flags.push(Flag::ChecklistIncomplete { stage: stage.key.clone(), missing });
+        }
+    }
+    flags
+}
+
+/// True when `date` is more than 14 days before `as_of`.
+fn older_than(date: NaiveDate, as_of: NaiveDate) -> bool {
+    as_of.checked_sub_days(Days::new(STALE_DAYS)).is_some_and(|limit| date < limit)
+}
+
+fn key_person_flags(input: &FlagInput<'_>) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    for p in &input.deal.participants {
+        if !matches!(p.role, Role::Approver | Role::DecisionMaker) {
+            continue;
+        }
+        if matches!(p.attitude, Attitude::Negative | Attitude::StrongNegative) {
+            flags.push(Flag::KeyPersonNegative { person: p.person.clone(), role: p.role });
+        }
+        let level = derive_interaction(
+            input.activities,
+            &p.person,
+            Some(&input.deal.id),
+            input.as_of,
+            &input.settings.interaction_thresholds,
+        )
+        .level;
+        if level == Interaction::None {
+            flags.push(Flag::KeyPersonNoInteraction { person: p.person.clone(), role: p.role });
+        }
+    }
+    flags
+}
+
+fn registration_flag(d: &Deal, as_of: NaiveDate) -> Option<Flag> {
+    match &d.partner_registration {
+        None => Some(Flag::RegistrationNotActive { state: None }),
+        Some(r) => {
+            let state = registration_state(r, as_of);
+            (state != RegistrationState::Active).then_some(Flag::RegistrationNotActive { state: Some(state) })
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Pipeline views that run the engine over the stored deals: red flags,
+//! the weighted forecast, the probability curve.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::Store;
+use crate::engine::curve::{self, CurvePoint};
+use crate::engine::flags::{red_flags, Flag, FlagInput};
+use crate::engine::forecast::{forecast, Forecast};
+use crate::engine::win_rate::win_rate;
+use crate::error::Result;
+use crate::model::{Activity, Deal, Settings};
+
+/// The red flags of one deal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DealFlags {
+    pub deal: String,
+    pub name: String,
+    pub flags: Vec<Flag>,
+}
+
+/// Flags of every deal in `deals`, given the activities of each account.
+pub fn flags_of(
+    deals: &[Deal],
+    activities: &HashMap<String, Vec<Activity>>,
+    settings: &Settings,
+    as_of: NaiveDate,
+) -> Vec<DealFlags> {
+    let week_before = as_of.checked_sub_days(Days::new(7)).unwrap_or(as_of);
+    let none = Vec::new();
+    deals
+        .iter()
+        .map(|d| {
+            let now = win_rate(d, &settings.win_rate_weights, as_of);
+            let before = win_rate(d, &settings.win_rate_weights, week_before);
+            let input = FlagInput {
+                deal: d,
+                activities: activities.get(&d.account).unwrap_or(&none),
+                settings,
+                now: &now,
+                week_before: &before,
+                as_of,
+            };
+            DealFlags { deal: d.id.clone(), name: d.name.clone(), flags: red_flags(&input) }
+        })
+        .collect()
+}
+
+impl Store {
+    /// Red flags of one deal, or of every deal.
+    pub fn flags(&self, deal: Option<&str>, as_of: NaiveDate) -> Result<Vec<DealFlags>> {
+        let deals = match deal {
+            Some(id) => vec![self.deal(id)?],
+            None => self.deals()?,
+        };
+        let ws = self.load_workspace()?;
+        let activities: HashMap<String, Vec<Activity>> =
+            ws.accounts.into_iter().map(|a| (a.id, a.activities)).collect();
+        Ok(flags_of(&deals, &activities, &ws.settings, as_of))
+    }
+
+    /// The weighted pipeline forecast on `as_of`.
+    pub fn forecast(&self, as_of: NaiveDate) -> Result<Forecast> {
+        let (currency, settings) = super::read::load_settings(&self.conn)?;
+        Ok(forecast(&self.deals()?, &settings, &currency, as_of))
+    }
+
+    /// The probability curve of a deal from its stored weekly snapshots.
+    pub fn curve(&self, deal: &str) -> Result<Vec<CurvePoint>> {
+        Ok(curve::curve(&self.snapshots(deal)?))
+    }
+}
