@@ -96,6 +96,7 @@ pub fn org_workspace(people: usize, deals: usize, seed: u64) -> Workspace {
     let deal_list: Vec<Deal> = (0..deals)
         .map(|i| synthetic_deal(&mut rng, i, &acc, people, start, &stages[rng_index(i, stages.len())].key))
         .collect();
+    let activities = activities_for(&mut rng, &deal_list, start);
     Workspace {
         competitors,
         accounts: vec![Account {
@@ -107,11 +108,34 @@ pub fn org_workspace(people: usize, deals: usize, seed: u64) -> Workspace {
             circles,
             people: list,
             influences,
-            activities: vec![],
+            activities,
         }],
         deals: deal_list,
         ..Workspace::default()
     }
+}
+
+/// Three done activities per deal with some of its participants.
+fn activities_for(rng: &mut Rng, deals: &[Deal], start: NaiveDate) -> Vec<Activity> {
+    let mut out = Vec::with_capacity(deals.len() * 3);
+    for d in deals {
+        for k in 0..3 {
+            let who = &d.participants[rng.below(d.participants.len())].person;
+            out.push(Activity {
+                id: format!("a-{}-{k}", d.id),
+                date: start + chrono::Days::new(rng.below(90) as u64),
+                kind: *rng.pick(ActivityType::ALL),
+                status: ActivityStatus::Done,
+                deal: Some(d.id.clone()),
+                people: vec![who.clone()],
+                summary: String::new(),
+                addresses: String::new(),
+                our_people: vec![],
+                outcome: String::new(),
+            });
+        }
+    }
+    out
 }
 
 fn rng_index(i: usize, n: usize) -> usize {

@@ -57,12 +57,13 @@ impl Flag {
 /// The inputs of one deal's flags.
 pub struct FlagInput<'a> {
     pub deal: &'a Deal,
-    /// Activities of the deal's account (only this deal's done ones count).
-    pub activities: &'a [Activity],
+    /// The activities of this deal (others are ignored anyway).
+    pub activities: &'a [&'a Activity],
     pub settings: &'a Settings,
-    /// The win rate on the date, and a week before.
+    /// The win rate on the date, and a week before (`None` when not needed:
+    /// no rate now, so no fall to report).
     pub now: &'a WinRate,
-    pub week_before: &'a WinRate,
+    pub week_before: Option<&'a WinRate>,
     pub as_of: NaiveDate,
 }
 
@@ -99,7 +100,7 @@ pub fn red_flags(input: &FlagInput<'_>) -> Vec<Flag> {
     if matches!(grade, Grade::C | Grade::D) {
         return flags;
     }
-    if let (Some(from), Some(to)) = (input.week_before.rate, input.now.rate) {
+    if let (Some(from), Some(to)) = (input.week_before.and_then(|w| w.rate), input.now.rate) {
         if from - to >= FALL_POINTS - 1e-9 {
             flags.push(Flag::WinRateFell { from, to });
         }
@@ -142,7 +143,7 @@ fn key_person_flags(input: &FlagInput<'_>) -> Vec<Flag> {
             flags.push(Flag::KeyPersonNegative { person: p.person.clone(), role: p.role });
         }
         let level = derive_interaction(
-            input.activities,
+            input.activities.iter().copied(),
             &p.person,
             Some(&input.deal.id),
             input.as_of,

@@ -12,7 +12,7 @@ use crate::engine::flags::{red_flags, Flag, FlagInput};
 use crate::engine::forecast::{forecast, Forecast};
 use crate::engine::win_rate::win_rate;
 use crate::error::Result;
-use crate::model::{Activity, Deal, Settings};
+use crate::model::{Activity, Deal, DealStatus, Settings};
 
 /// The red flags of one deal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,26 +23,28 @@ pub struct DealFlags {
     pub flags: Vec<Flag>,
 }
 
-/// Flags of every deal in `deals`, given the activities of each account.
-pub fn flags_of(
-    deals: &[Deal],
-    activities: &HashMap<String, Vec<Activity>>,
-    settings: &Settings,
-    as_of: NaiveDate,
-) -> Vec<DealFlags> {
+/// Flags of every deal in `deals`, given all activities.
+pub fn flags_of(deals: &[Deal], activities: &[Activity], settings: &Settings, as_of: NaiveDate) -> Vec<DealFlags> {
     let week_before = as_of.checked_sub_days(Days::new(7)).unwrap_or(as_of);
+    let mut by_deal: HashMap<&str, Vec<&Activity>> = HashMap::new();
+    for a in activities {
+        if let Some(d) = &a.deal {
+            by_deal.entry(d.as_str()).or_default().push(a);
+        }
+    }
     let none = Vec::new();
     deals
         .iter()
         .map(|d| {
             let now = win_rate(d, &settings.win_rate_weights, as_of);
-            let before = win_rate(d, &settings.win_rate_weights, week_before);
+            let before = (now.rate.is_some() && d.status == DealStatus::Open)
+                .then(|| win_rate(d, &settings.win_rate_weights, week_before));
             let input = FlagInput {
                 deal: d,
-                activities: activities.get(&d.account).unwrap_or(&none),
+                activities: by_deal.get(d.id.as_str()).unwrap_or(&none),
                 settings,
                 now: &now,
-                week_before: &before,
+                week_before: before.as_ref(),
                 as_of,
             };
             DealFlags { deal: d.id.clone(), name: d.name.clone(), flags: red_flags(&input) }
@@ -58,8 +60,7 @@ impl Store {
             None => self.deals()?,
         };
         let ws = self.load_workspace()?;
-        let activities: HashMap<String, Vec<Activity>> =
-            ws.accounts.into_iter().map(|a| (a.id, a.activities)).collect();
+        let activities: Vec<Activity> = ws.accounts.into_iter().flat_map(|a| a.activities).collect();
         Ok(flags_of(&deals, &activities, &ws.settings, as_of))
     }
 
