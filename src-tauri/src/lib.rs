@@ -17,6 +17,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::workspace::list_deals,
         commands::workspace::list_people,
         commands::system::system_languages,
+        commands::pipeline::deal_health,
+        commands::pipeline::deal_curve,
+        commands::pipeline::forecast,
     ])
 }
 
@@ -37,12 +40,17 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
     tauri::generate_context!()
 }
 
-/// Opens the workspace database (`SANDTABLE_DB` or the platform default) and,
-/// on first start, loads the practice workspace.
+/// Opens the workspace database (`SANDTABLE_DB` or the platform default): the
+/// practice workspace on first start, this week's win-rate snapshot otherwise.
 pub fn open_workspace() -> sandtable::Result<Store> {
     let mut store = Store::open(Store::default_path())?;
-    demo::load_practice_if_new(&mut store)?;
+    demo::on_open(&mut store, today())?;
     Ok(store)
+}
+
+/// The local date; the engine's rules are dated, never clock-read.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 pub fn run() {

@@ -44,7 +44,7 @@ fn invoke(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: serde_jso
 #[test]
 fn lists_the_practice_workspace() {
     let mut store = Store::open(":memory:").unwrap();
-    demo::load_practice(&mut store).unwrap();
+    demo::load_practice(&mut store, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()).unwrap();
     let (_app, window) = app_with(store, "main");
     let accounts = invoke(&window, "list_accounts", serde_json::json!({})).unwrap();
     let accounts = accounts.as_array().unwrap();

@@ -183,7 +183,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Demo { json } => {
-            let report = demo::load_practice(&mut store)?;
+            let report = demo::load_practice(&mut store, chrono::Local::now().date_naive())?;
             if json {
                 print_json(&report)?;
             } else {

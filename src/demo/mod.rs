@@ -3,6 +3,8 @@
 
 pub mod synthetic;
 
+use chrono::NaiveDate;
+
 use crate::error::Result;
 use crate::io::{import_workspace, workspace_file, ImportMode, ImportReport};
 use crate::model::Workspace;
@@ -15,15 +17,23 @@ pub fn practice_workspace() -> Workspace {
     workspace_file::parse(PRACTICE_WORKSPACE.as_bytes()).expect("the bundled practice workspace is valid")
 }
 
-/// Loads the practice workspace, replacing what is there (after a backup).
-pub fn load_practice(store: &mut Store) -> Result<ImportReport> {
-    import_workspace(store, &practice_workspace(), ImportMode::Replace)
+/// Loads the practice workspace, replacing what is there (after a backup), and
+/// rebuilds its weekly win-rate snapshots up to `today` so the curves show.
+pub fn load_practice(store: &mut Store, today: NaiveDate) -> Result<ImportReport> {
+    let report = import_workspace(store, &practice_workspace(), ImportMode::Replace)?;
+    store.rebuild_snapshots(today)?;
+    Ok(report)
 }
 
-/// On first start (a database just created), loads the practice workspace.
-pub fn load_practice_if_new(store: &mut Store) -> Result<Option<ImportReport>> {
+/// What the app does when it opens a workspace: on first start (a database
+/// just created) it loads the practice workspace; otherwise it takes this
+/// week's win-rate snapshot once (the curve is recomputed at least weekly).
+pub fn on_open(store: &mut Store, today: NaiveDate) -> Result<Option<ImportReport>> {
     if store.is_new() && store.is_empty()? {
-        return load_practice(store).map(Some);
+        return load_practice(store, today).map(Some);
+    }
+    if !store.has_snapshots_for_week(today)? {
+        store.take_snapshots(today)?;
     }
     Ok(None)
 }

@@ -48,13 +48,7 @@ pub fn interaction_level(count: usize, t: &InteractionThresholds) -> Interaction
 /// level: this deal's activities; overall: all)": whether `activity` counts
 /// for `person`, overall (`deal` is `None`) or on `deal`, on `as_of`. The
 /// window is `(as_of − window_days, as_of]`.
-pub fn counts_for(
-    activity: &Activity,
-    person: &str,
-    deal: Option<&str>,
-    as_of: NaiveDate,
-    window_days: u32,
-) -> bool {
+pub fn counts_for(activity: &Activity, person: &str, deal: Option<&str>, as_of: NaiveDate, window_days: u32) -> bool {
     let in_window = match as_of.checked_sub_days(Days::new(u64::from(window_days))) {
         Some(start) => start < activity.date && activity.date <= as_of,
         None => activity.date <= as_of,

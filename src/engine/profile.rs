@@ -12,8 +12,7 @@ use super::interaction::{derive_interaction, DerivedInteraction};
 use super::relationship::suggested_relationship_strategy;
 use super::win_rate::assessment_as_of;
 use crate::model::{
-    Activity, Attitude, Circle, Deal, Influence, InteractionThresholds, Orientation, Person,
-    RelationshipStrategy, Role,
+    Activity, Attitude, Circle, Deal, Influence, InteractionThresholds, Orientation, Person, RelationshipStrategy, Role,
 };
 
 /// A person's profile as it stood on `as_of`.
@@ -103,10 +102,7 @@ pub fn account_level<'a>(
         .iter()
         .map(|id| ProfileCircle {
             id: id.clone(),
-            name: account_circles
-                .iter()
-                .find(|c| &c.id == id)
-                .map_or_else(|| id.clone(), |c| c.name.clone()),
+            name: account_circles.iter().find(|c| &c.id == id).map_or_else(|| id.clone(), |c| c.name.clone()),
             primary: person.primary_circle.as_deref() == Some(id.as_str()),
         })
         .collect();
@@ -176,12 +172,7 @@ mod tests {
     }
 
     fn assessment(day: &str, source: Option<&str>) -> Assessment {
-        Assessment {
-            date: date(day),
-            inside_source: source.map(Into::into),
-            participants: vec![],
-            scores: vec![],
-        }
+        Assessment { date: date(day), inside_source: source.map(Into::into), participants: vec![], scores: vec![] }
     }
 
     #[test]
@@ -237,7 +228,8 @@ mod tests {
             "id": "p1", "name": "王", "circles": ["c2", "c1", "c-gone"], "primary_circle": "c1"
         }))
         .unwrap();
-        let circles = [Circle { id: "c1".into(), name: "财务".into() }, Circle { id: "c2".into(), name: "科技".into() }];
+        let circles =
+            [Circle { id: "c1".into(), name: "财务".into() }, Circle { id: "c2".into(), name: "科技".into() }];
         let level = account_level(&person, &circles, None, [], &InteractionThresholds::default(), date("2026-11-20"));
         let got: Vec<(&str, &str, bool)> =
             level.circles.iter().map(|c| (c.id.as_str(), c.name.as_str(), c.primary)).collect();

@@ -179,20 +179,16 @@ fn partner_gate(registration: Option<&PartnerRegistration>, as_of: NaiveDate) ->
         None => vec![Missing::PartnerRegistration { state: None, protection_until: None }],
         Some(reg) => match registration_state(reg, as_of) {
             RegistrationState::Active => Vec::new(),
-            state => vec![Missing::PartnerRegistration {
-                state: Some(state),
-                protection_until: Some(reg.protection_until),
-            }],
+            state => {
+                vec![Missing::PartnerRegistration { state: Some(state), protection_until: Some(reg.protection_until) }]
+            }
         },
     }
 }
 
 /// The stages strictly between `from` and `to`.
 fn skipped(stages: &[StageDef], from: usize, to: usize) -> Vec<Missing> {
-    stages[from + 1..to]
-        .iter()
-        .map(|s| Missing::SkippedStage { stage: s.key.clone(), name: s.name.clone() })
-        .collect()
+    stages[from + 1..to].iter().map(|s| Missing::SkippedStage { stage: s.key.clone(), name: s.name.clone() }).collect()
 }
 
 /// Exit-checklist items of `stage` not marked on `deal`, in template order.
@@ -319,8 +315,7 @@ mod tests {
     }
 
     fn with_marks(mut d: Deal, marks: &[(&str, &str)]) -> Deal {
-        d.checklist =
-            marks.iter().map(|(s, i)| ChecklistMark { stage: s.to_string(), item: i.to_string() }).collect();
+        d.checklist = marks.iter().map(|(s, i)| ChecklistMark { stage: s.to_string(), item: i.to_string() }).collect();
         d
     }
 
@@ -372,7 +367,8 @@ mod tests {
         let as_of = date("2026-11-20");
         let active = Some(registration(RegistrationStatus::Approved, "2026-12-31"));
         let expired = Some(registration(RegistrationStatus::Approved, "2026-11-19"));
-        let cases: Vec<(&str, Deal, Grade, &str, Result<(), Vec<Missing>>)> = vec![
+        type Case = (&'static str, Deal, Grade, &'static str, Result<(), Vec<Missing>>);
+        let cases: Vec<Case> = vec![
             ("A one step, checklist met", all_met(deal("validate"), "validate"), Grade::A, "initiate", Ok(())),
             (
                 "A one step, checklist unmet",
@@ -463,7 +459,10 @@ mod tests {
             ),
             (
                 "E pending refused",
-                Deal { partner_registration: Some(registration(RegistrationStatus::Pending, "2027-01-01")), ..deal("validate") },
+                Deal {
+                    partner_registration: Some(registration(RegistrationStatus::Pending, "2027-01-01")),
+                    ..deal("validate")
+                },
                 Grade::E,
                 "initiate",
                 Err(vec![Missing::PartnerRegistration {
@@ -471,13 +470,33 @@ mod tests {
                     protection_until: Some(date("2027-01-01")),
                 }]),
             ),
-            ("E backwards with expired registration", Deal { partner_registration: expired, ..deal("bidding") }, Grade::E, "validate", Ok(())),
+            (
+                "E backwards with expired registration",
+                Deal { partner_registration: expired, ..deal("bidding") },
+                Grade::E,
+                "validate",
+                Ok(()),
+            ),
             (
                 "closed deals do not move, even backwards",
                 Deal { status: DealStatus::Won, ..deal("negotiation") },
                 Grade::C,
                 "validate",
                 Err(vec![Missing::OpenDeal { status: DealStatus::Won }]),
+            ),
+            (
+                "lost deals do not move",
+                Deal { status: DealStatus::Lost, ..deal("bidding") },
+                Grade::A,
+                "negotiation",
+                Err(vec![Missing::OpenDeal { status: DealStatus::Lost }]),
+            ),
+            (
+                "abandoned deals do not move",
+                Deal { status: DealStatus::Abandoned, ..deal("bidding") },
+                Grade::E,
+                "validate",
+                Err(vec![Missing::OpenDeal { status: DealStatus::Abandoned }]),
             ),
             (
                 "unknown target stage",
@@ -528,7 +547,8 @@ mod tests {
     #[test]
     fn checklist_state_follows_the_marks_of_that_stage_only() {
         let stages = default_stages();
-        let d = with_marks(deal("needs_analysis"), &[("needs_analysis", "竞争策略已确定"), ("validate", "价值主张已确定")]);
+        let d =
+            with_marks(deal("needs_analysis"), &[("needs_analysis", "竞争策略已确定"), ("validate", "价值主张已确定")]);
         let c = stage_checklist(&d, &stages[2]);
         let got: Vec<(&str, bool)> = c.items.iter().map(|i| (i.item.as_str(), i.done)).collect();
         assert_eq!(got, [("价值主张已确定", false), ("竞争策略已确定", true), ("行动计划已确定", false)]);
@@ -552,7 +572,10 @@ mod tests {
     #[test]
     fn messages_name_what_is_missing() {
         let texts = [
-            (item("validate", "验证商机", "开始协调内部资源"), "exit checklist of \"验证商机\" (validate): \"开始协调内部资源\" is not met"),
+            (
+                item("validate", "验证商机", "开始协调内部资源"),
+                "exit checklist of \"验证商机\" (validate): \"开始协调内部资源\" is not met",
+            ),
             (skip("initiate", "商机立项"), "stage \"商机立项\" (initiate) would be skipped"),
             (Missing::OpenDeal { status: DealStatus::Lost }, "the deal is closed (lost); closed deals do not move"),
         ];
@@ -565,6 +588,9 @@ mod tests {
         };
         assert!(expired.to_string().starts_with("the partner registration is expired (protection ended 2026-11-19)"));
         let json = serde_json::to_value(&expired).unwrap();
-        assert_eq!(json, serde_json::json!({"kind": "partner_registration", "state": "expired", "protection_until": "2026-11-19"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "partner_registration", "state": "expired", "protection_until": "2026-11-19"})
+        );
     }
 }

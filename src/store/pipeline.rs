@@ -10,7 +10,7 @@ use super::Store;
 use crate::engine::curve::{self, CurvePoint};
 use crate::engine::flags::{red_flags, Flag, FlagInput};
 use crate::engine::forecast::{forecast, Forecast};
-use crate::engine::win_rate::win_rate;
+use crate::engine::win_rate::{win_rate, WinRate};
 use crate::error::Result;
 use crate::model::{Activity, Deal, DealStatus, Settings};
 
@@ -52,7 +52,33 @@ pub fn flags_of(deals: &[Deal], activities: &[Activity], settings: &Settings, as
         .collect()
 }
 
+/// A deal's win rate and red flags, as the deal list shows them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DealHealth {
+    pub deal: String,
+    pub win_rate: WinRate,
+    pub flags: Vec<Flag>,
+}
+
 impl Store {
+    /// Win rate and red flags of every deal on `as_of`.
+    pub fn deal_health(&self, as_of: NaiveDate) -> Result<Vec<DealHealth>> {
+        let ws = self.load_workspace()?;
+        let activities: Vec<Activity> = ws.accounts.into_iter().flat_map(|a| a.activities).collect();
+        let flags = flags_of(&ws.deals, &activities, &ws.settings, as_of);
+        Ok(ws
+            .deals
+            .iter()
+            .zip(flags)
+            .map(|(d, f)| DealHealth {
+                deal: d.id.clone(),
+                win_rate: win_rate(d, &ws.settings.win_rate_weights, as_of),
+                flags: f.flags,
+            })
+            .collect())
+    }
+
     /// Red flags of one deal, or of every deal.
     pub fn flags(&self, deal: Option<&str>, as_of: NaiveDate) -> Result<Vec<DealFlags>> {
         let deals = match deal {

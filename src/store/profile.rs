@@ -102,10 +102,8 @@ impl Store {
     }
 
     fn competitor_named(&self, id: &str) -> Result<Named> {
-        let name: Option<String> = self
-            .conn
-            .query_row("SELECT name FROM competitors WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?;
+        let name: Option<String> =
+            self.conn.query_row("SELECT name FROM competitors WHERE id = ?1", [id], |r| r.get(0)).optional()?;
         Ok(Named { id: id.to_string(), name: name.unwrap_or_else(|| id.to_string()) })
     }
 

@@ -8,9 +8,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use super::read::{load_deals, load_settings};
 use super::Store;
 use crate::engine::grading::effective_grade;
-use crate::engine::stages::{
-    check_move, describe_move, stage_checklist, Missing, StageChecklist, StageMove,
-};
+use crate::engine::stages::{check_move, describe_move, stage_checklist, Missing, StageChecklist, StageMove};
 use crate::error::{Error, Result};
 use crate::model::{Deal, Settings, StageDef};
 

@@ -32,14 +32,13 @@ fn workspace(activities: Vec<Value>) -> Value {
         .as_array_mut()
         .unwrap()
         .push(json!({"person": "p2", "role": "user", "attitude": "strong_positive", "relationship_strategy": null}));
-    let mut d2 = json!({
+    let d2 = json!({
         "id": "d2", "account": "acc-1", "name": "数据中台", "amount": 800000, "stage": "validate",
         "participants": [
             {"person": "p1", "role": "decision_maker", "attitude": "strong_negative"},
             {"person": "p2", "role": "evaluator", "attitude": "positive", "relationship_strategy": "attack"}
         ]
     });
-    d2["currency"] = json!("CNY");
     ws["deals"].as_array_mut().unwrap().push(d2);
     ws
 }
@@ -127,7 +126,10 @@ fn deal_level_counts_only_that_deals_activities() {
     assert_eq!(on_d1.account_level.interaction.activities, ["on-d1", "on-d2-a", "on-d2-b", "no-deal"]);
     assert_eq!(on_d1.account_level.interaction.level, Interaction::Frequent);
     let d1 = on_d1.deal_level.unwrap();
-    assert_eq!((d1.interaction.level, d1.interaction.activities.clone()), (Interaction::Occasional, vec!["on-d1".to_string()]));
+    assert_eq!(
+        (d1.interaction.level, d1.interaction.activities.clone()),
+        (Interaction::Occasional, vec!["on-d1".to_string()])
+    );
     let d2 = profile(&store, "p1", Some("d2"), AS_OF).deal_level.unwrap();
     assert_eq!(d2.interaction.activities, ["on-d2-a", "on-d2-b"]);
     assert_eq!(d2.interaction.level, Interaction::Occasional);
@@ -146,7 +148,8 @@ fn the_whole_profile_of_the_fixture() {
     let a = &p.account_level;
     assert_eq!((a.orientation, a.attitude, a.influence), (Orientation::Unknown, Attitude::Negative, Influence::Medium));
     assert_eq!(a.interaction.activities, ["a1"]);
-    let circles: Vec<(&str, &str, bool)> = a.circles.iter().map(|c| (c.id.as_str(), c.name.as_str(), c.primary)).collect();
+    let circles: Vec<(&str, &str, bool)> =
+        a.circles.iter().map(|c| (c.id.as_str(), c.name.as_str(), c.primary)).collect();
     assert_eq!(circles, [("c-tech", "科技条线", true), ("c-fin", "财务条线", false)]);
     let leans = a.leans_to.as_ref().unwrap();
     assert_eq!((leans.id.as_str(), leans.name.as_str()), ("k-yunqing", "云擎科技"));
@@ -177,7 +180,11 @@ fn suggested_strategy_follows_the_deal_attitude_not_the_overall_one() {
     ];
     for (person, deal, attitude, suggested, chosen) in cases {
         let d = profile(&store, person, Some(deal), AS_OF).deal_level.unwrap();
-        assert_eq!((d.attitude, d.suggested_strategy, d.chosen_strategy), (attitude, suggested, chosen), "{person} {deal}");
+        assert_eq!(
+            (d.attitude, d.suggested_strategy, d.chosen_strategy),
+            (attitude, suggested, chosen),
+            "{person} {deal}"
+        );
     }
     // An unknown deal attitude suggests nothing.
     let mut ws = workspace(vec![]);
@@ -254,7 +261,8 @@ fn profile_command() {
     stdout(&run(&db, &["import", file.to_str().unwrap()]));
 
     let got: Value =
-        serde_json::from_str(&stdout(&run(&db, &["profile", "p1", "--deal", "d1", "--as-of", AS_OF, "--json"]))).unwrap();
+        serde_json::from_str(&stdout(&run(&db, &["profile", "p1", "--deal", "d1", "--as-of", AS_OF, "--json"])))
+            .unwrap();
     assert_eq!(got["person"], "p1");
     assert_eq!(got["as_of"], AS_OF);
     assert_eq!(got["account_level"]["orientation"], "pragmatic");
@@ -268,7 +276,8 @@ fn profile_command() {
     assert_eq!(deal["chosen_strategy"], Value::Null);
     assert_eq!(deal["inside_source"], false);
 
-    let no_deal: Value = serde_json::from_str(&stdout(&run(&db, &["profile", "p1", "--json", "--as-of", AS_OF]))).unwrap();
+    let no_deal: Value =
+        serde_json::from_str(&stdout(&run(&db, &["profile", "p1", "--json", "--as-of", AS_OF]))).unwrap();
     assert_eq!(no_deal["deal_level"], Value::Null);
     // Before a1 happened p1 had no interaction at all.
     let before: Value =

@@ -35,7 +35,7 @@ fn every_key_of_the_file_survives_import() {
 #[test]
 fn practice_workspace_round_trips() {
     let mut a = memory_store();
-    demo::load_practice(&mut a).unwrap();
+    demo::load_practice(&mut a, today()).unwrap();
     let first = export(&a);
     assert_eq!(workspace_file::parse(first.as_bytes()).unwrap(), demo::practice_workspace());
     let mut b = memory_store();
@@ -64,7 +64,7 @@ fn practice_workspace_is_rich_enough_for_training() {
     }).max().unwrap();
     assert!(depth >= 3, "reporting depth {depth}");
     // Grades A–E and several stages.
-    let store = { let mut s = memory_store(); demo::load_practice(&mut s).unwrap(); s };
+    let store = { let mut s = memory_store(); demo::load_practice(&mut s, today()).unwrap(); s };
     let grades: std::collections::BTreeSet<String> =
         store.deal_summaries().unwrap().iter().map(|d| d.grade.to_string()).collect();
     assert_eq!(grades.into_iter().collect::<Vec<_>>().join(""), "ABCDE");
@@ -88,7 +88,7 @@ fn replace_keeps_a_backup_of_the_old_workspace() {
     let mut store = Store::open(&db).unwrap();
     import_file(&mut store, &fixture_path("minimal.json"), ImportMode::Merge).unwrap();
     let before = export(&store);
-    let report = demo::load_practice(&mut store).unwrap();
+    let report = demo::load_practice(&mut store, today()).unwrap();
     let backup = report.backup.expect("a backup was taken");
     let old = Store::open(&backup).unwrap();
     assert_eq!(export(&old), before);

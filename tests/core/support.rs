@@ -34,3 +34,8 @@ pub fn sandtable_cli() -> std::process::Command {
     cmd.env_remove("SANDTABLE_DB");
     cmd
 }
+
+/// The practice workspace's "today" (its story is set in late November 2026).
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}

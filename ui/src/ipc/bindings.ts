@@ -15,6 +15,9 @@ export const commands = {
 	 *  generated on the machine, so the UI asks here first.
 	 */
 	systemLanguages: () => __TAURI_INVOKE<string[]>("system_languages"),
+	dealHealth: () => typedError<DealHealth[], IpcError>(__TAURI_INVOKE("deal_health")),
+	dealCurve: (deal: string) => typedError<CurvePoint[], IpcError>(__TAURI_INVOKE("deal_curve", { deal })),
+	forecast: () => typedError<Forecast, IpcError>(__TAURI_INVOKE("forecast")),
 };
 
 /* Types */
@@ -29,6 +32,35 @@ export type AccountSummary = {
 
 /**  关系状况 — attitude to us, overall (account) and per deal. */
 export type Attitude = "strong_positive" | "positive" | "neutral" | "negative" | "strong_negative" | "unknown";
+
+export type Bucket = {
+	/**  Stage key or grade letter. */
+	key: string,
+	deals: number,
+	amount: number | null,
+	weighted: number | null,
+};
+
+/**  One input that moved between two weeks. */
+export type Cause = { cause: "score_changed"; party: string; fit: [(number | null), (number | null)]; closeness: [(number | null), (number | null)] } | { cause: "party_scored"; party: string } | { cause: "party_no_longer_scored"; party: string } | { cause: "inside_source_gained"; person: string } | { cause: "inside_source_lost"; person: string } | { cause: "inside_source_changed"; from: string; to: string } | { cause: "compelling_event_confirmed"; description: string } | { cause: "compelling_event_withdrawn"; description: string } | { cause: "competitor_added"; competitor: string } | { cause: "competitor_removed"; competitor: string } | { cause: "shortlist_changed"; not_shortlisted: boolean } | { cause: "weights_changed" } | { cause: "first_assessment" };
+
+/**  One point of the curve with what moved since the previous point. */
+export type CurvePoint = {
+	week: string,
+	as_of: string,
+	rate: number | null,
+	/**  Change in percentage points since the previous week (both rated). */
+	change: number | null,
+	reasons: Reason[],
+	causes: Cause[],
+};
+
+/**  A deal's win rate and red flags, as the deal list shows them. */
+export type DealHealth = {
+	deal: string,
+	win_rate: WinRate,
+	flags: Flag[],
+};
 
 /**  Deal status: open, or one of the three closed outcomes (§2.1). */
 export type DealStatus = "open" | "won" | "lost" | "abandoned";
@@ -50,6 +82,48 @@ export type DealSummary = {
 	/**  Effective grade (§2.2): E when partner-led, else the override, else by amount. */
 	grade: Grade,
 	expected_close: string | null,
+};
+
+export type Flag = { flag: "no_compelling_event" } | { flag: "no_inside_source" } | { flag: "not_in_top_three" } | 
+/**  The win rate fell by ≥ 10 points since the previous week. */
+{ flag: "win_rate_fell"; from: number | null; to: number | null } | 
+/**  An approver or decision maker whose deal attitude is negative. */
+{ flag: "key_person_negative"; person: string; role: Role } | 
+/**  An approver or decision maker with no interaction on this deal. */
+{ flag: "key_person_no_interaction"; person: string; role: Role } | 
+/**  No done activity on this deal in the last 14 days. */
+{ flag: "no_recent_activity"; last: string | null } | 
+/**  The latest questionnaire is older than 14 days (or there is none). */
+{ flag: "stale_questionnaire"; last: string | null } | 
+/**  The current stage's exit checklist has unmet items. */
+{ flag: "checklist_incomplete"; stage: string; missing: string[] } | 
+/**  Grade E: the partner registration is missing, pending, rejected or expired. */
+{ flag: "registration_not_active"; state: RegistrationState | null };
+
+export type Forecast = {
+	as_of: string,
+	currency: string,
+	open_deals: number,
+	total_amount: number | null,
+	/**  Σ amount × win rate over the open deals; deals with no rate count 0. */
+	weighted: number | null,
+	by_stage: Bucket[],
+	by_grade: Bucket[],
+	lines: ForecastLine[],
+	/**  Open deals with no win rate (counted 0), listed apart with the reason. */
+	unrated: ForecastLine[],
+};
+
+export type ForecastLine = {
+	deal: string,
+	name: string,
+	stage: string,
+	grade: Grade,
+	amount: number | null,
+	/**  Win rate in percent; `None` when not computed. */
+	rate: number | null,
+	weighted: number | null,
+	reasons: Reason[],
 };
 
 /**  商机分级 — opportunity grade (§2.2). */
@@ -86,6 +160,41 @@ export type PersonSummary = {
 export type Problem = {
 	path: string,
 	message: string,
+};
+
+/**  Why a win rate is missing, cut, or rests on assumptions. The UI words them. */
+export type Reason = "no_compelling_event" | "no_assessment" | "no_competitor_recorded" | "unscored_competitors" | "no_inside_source" | "not_in_top_three" | "not_shortlisted";
+
+/**  Where a partner registration stands on a given day. */
+export type RegistrationState = 
+/**  Approved and still protected. */
+"active" | "expired" | "pending" | "rejected";
+
+/**  决策角色 — decision role on one deal. */
+export type Role = "approver" | "decision_maker" | "evaluator" | "user" | "unknown";
+
+/**  The win rate of one deal on one date, with everything that made it. */
+export type WinRate = {
+	deal: string,
+	as_of: string,
+	formula_version: number,
+	/**  Percentage 0–100, one decimal; `None` when no rate is computed (shown as "—"). */
+	rate: number | null,
+	/**  `S_us / (S_us + S_c1 + S_c2)` as a percentage, one decimal; `None` without an assessment. */
+	raw: number | null,
+	/**  Strength per party, for every party counted or scored (`us` included). */
+	strengths: { [key in string]: number | null },
+	/**  The competitors counted, strongest first (ties by id). */
+	top_two: string[],
+	/**
+	 *  Competitors on the deal but not scored (counted as equal to us), or
+	 *  `unknown` when no competitor is recorded at all.
+	 */
+	unknown: string[],
+	/**  Date of the assessment used. */
+	assessment_date: string | null,
+	/**  Every rule that applied, in the order the rules are applied. */
+	reasons: Reason[],
 };
 
 /* Tauri Specta runtime */
