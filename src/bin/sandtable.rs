@@ -59,6 +59,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Back up the workspace database (to FILE, or into backups/ beside it)
+    Backup { file: Option<PathBuf> },
+    /// Replace the workspace with a backup (the current one is backed up first)
+    Restore { file: PathBuf },
     /// Take this week's win-rate snapshot of every open deal (--rebuild: all past weeks too)
     Snapshot {
         #[arg(long, value_name = "DATE")]
@@ -227,6 +231,23 @@ fn run(cli: Cli) -> Result<(), Error> {
                         d.id, d.name, d.account_name, d.amount, d.stage, d.grade, d.status
                     );
                 }
+            }
+        }
+        Command::Backup { file } => {
+            let dest = match file {
+                Some(f) => {
+                    store.backup_to(&f)?;
+                    f
+                }
+                None => store.backup_beside("manual")?.ok_or_else(|| Error::InvalidInput("an in-memory workspace has no file to back up".into()))?,
+            };
+            println!("backed up to {}", dest.display());
+        }
+        Command::Restore { file } => {
+            let previous = store.restore_from(&file)?;
+            println!("restored {}", file.display());
+            if let Some(p) = previous {
+                println!("the previous workspace was backed up to {}", p.display());
             }
         }
         Command::Snapshot { as_of, rebuild, json } => {

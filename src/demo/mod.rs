@@ -26,12 +26,13 @@ pub fn load_practice(store: &mut Store, today: NaiveDate) -> Result<ImportReport
 }
 
 /// What the app does when it opens a workspace: on first start (a database
-/// just created) it loads the practice workspace; otherwise it takes this
-/// week's win-rate snapshot once (the curve is recomputed at least weekly).
+/// just created) it loads the practice workspace; otherwise it takes the daily
+/// backup and this week's win-rate snapshot once (recomputed at least weekly).
 pub fn on_open(store: &mut Store, today: NaiveDate) -> Result<Option<ImportReport>> {
     if store.is_new() && store.is_empty()? {
         return load_practice(store, today).map(Some);
     }
+    store.daily_backup(today, store.settings()?.backups_kept as usize)?;
     if !store.has_snapshots_for_week(today)? {
         store.take_snapshots(today)?;
     }

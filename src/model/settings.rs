@@ -31,6 +31,13 @@ pub struct Settings {
     /// The tactic library per competitive strategy (§3.6), seeded, editable.
     #[serde(default = "default_tactics")]
     pub tactics: Vec<TacticDef>,
+    /// How many daily backups of the database to keep.
+    #[serde(default = "default_backups_kept")]
+    pub backups_kept: u32,
+}
+
+fn default_backups_kept() -> u32 {
+    7
 }
 
 impl Default for Settings {
@@ -44,6 +51,7 @@ impl Default for Settings {
             positions: default_positions(),
             team_roles: default_team_roles(),
             tactics: default_tactics(),
+            backups_kept: default_backups_kept(),
         }
     }
 }

@@ -1,34 +1,124 @@
-//! Copies of the workspace database taken before destructive operations.
+//! Backups of the workspace database: before destructive operations, before
+//! every migration, once a day on open (keeping the last N), and by hand; and
+//! restoring one, which refuses anything that is not a Sandtable database.
 
 use std::path::{Path, PathBuf};
 
-use chrono::Local;
+use chrono::{Local, NaiveDate};
+use rusqlite::{Connection, OpenFlags};
 
+use super::migrations::{latest_version, schema_version, APPLICATION_ID};
 use super::Store;
 use crate::error::{Error, Result};
+
+/// Writes a consistent copy of the database behind `conn` to `dest` (which must not exist).
+pub(crate) fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let dest_text = dest
+        .to_str()
+        .ok_or_else(|| Error::InvalidInput(format!("backup path {} is not UTF-8", dest.display())))?;
+    conn.execute("VACUUM INTO ?1", [dest_text])?;
+    Ok(())
+}
+
+/// `backups/` beside the database file.
+pub fn backup_dir(db: &Path) -> PathBuf {
+    db.parent().map(|p| p.join("backups")).unwrap_or_else(|| PathBuf::from("backups"))
+}
+
+fn stem(db: &Path) -> &str {
+    db.file_stem().and_then(|s| s.to_str()).unwrap_or("workspace")
+}
+
+/// A timestamped backup path for `db`, e.g. `backups/workspace-20261126-101500.123-before-replace.db`.
+pub(crate) fn stamped_path(db: &Path, reason: &str) -> PathBuf {
+    let stamp = Local::now().format("%Y%m%d-%H%M%S%.3f");
+    backup_dir(db).join(format!("{}-{stamp}-{reason}.db", stem(db)))
+}
 
 impl Store {
     /// Writes a consistent copy of the database to `dest` (which must not exist).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        let dest_text = dest
-            .to_str()
-            .ok_or_else(|| Error::InvalidInput(format!("backup path {} is not UTF-8", dest.display())))?;
-        self.conn.execute("VACUUM INTO ?1", [dest_text])?;
-        Ok(())
+        copy_database(&self.conn, dest)
     }
 
     /// Backs up into `backups/` beside the database, named by the current time.
     /// Returns `None` for an in-memory database, which has nothing to keep.
     pub fn backup_beside(&self, reason: &str) -> Result<Option<PathBuf>> {
         let Some(path) = self.path() else { return Ok(None) };
-        let dir = path.parent().map(|p| p.join("backups")).unwrap_or_else(|| PathBuf::from("backups"));
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("workspace");
-        let stamp = Local::now().format("%Y%m%d-%H%M%S%.3f");
-        let dest = dir.join(format!("{stem}-{stamp}-{reason}.db"));
+        let dest = stamped_path(path, reason);
         self.backup_to(&dest)?;
         Ok(Some(dest))
     }
+
+    /// The once-a-day backup taken when the app opens the workspace: at most
+    /// one per day, the newest `keep` kept. Returns the new backup, if one was taken.
+    pub fn daily_backup(&self, today: NaiveDate, keep: usize) -> Result<Option<PathBuf>> {
+        let Some(path) = self.path() else { return Ok(None) };
+        let dir = backup_dir(path);
+        let prefix = format!("{}-daily-", stem(path));
+        let dest = dir.join(format!("{prefix}{today}.db"));
+        if dest.exists() || keep == 0 {
+            return Ok(None);
+        }
+        self.backup_to(&dest)?;
+        let mut dailies: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io(&dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".db"))
+            })
+            .collect();
+        dailies.sort(); // ISO dates sort by time
+        let excess = dailies.len().saturating_sub(keep);
+        for old in &dailies[..excess] {
+            std::fs::remove_file(old).map_err(|e| Error::io(old, e))?;
+        }
+        Ok(Some(dest))
+    }
+
+    /// Replaces the workspace with the database in `file`, after checking that
+    /// it is a Sandtable database this build can read and keeping the current
+    /// workspace as a backup first. Returns that backup.
+    pub fn restore_from(&mut self, file: &Path) -> Result<Option<PathBuf>> {
+        let source = check_sandtable_database(file)?;
+        let backup = self.backup_beside("before-restore")?;
+        {
+            let backup_api = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
+            backup_api.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        }
+        let label = file.display().to_string();
+        super::migrations::migrate(&mut self.conn, &label)?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        Ok(backup)
+    }
+}
+
+/// Opens `file` read-only and refuses it unless it is an intact Sandtable
+/// database of a schema version this build knows.
+pub fn check_sandtable_database(file: &Path) -> Result<Connection> {
+    let label = file.display().to_string();
+    if !file.is_file() {
+        return Err(Error::io(file, std::io::Error::new(std::io::ErrorKind::NotFound, "no such file")));
+    }
+    let not_ours = |why: &str| Error::InvalidInput(format!("{label} is not a Sandtable database: {why}"));
+    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| not_ours(&e.to_string()))?;
+    let app: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| not_ours(&e.to_string()))?;
+    let version = schema_version(&conn).map_err(|e| not_ours(&e.to_string()))?;
+    if app != APPLICATION_ID || version == 0 {
+        return Err(not_ours("its header does not carry Sandtable's application id"));
+    }
+    if version > latest_version() {
+        return Err(Error::SchemaTooNew { path: label, found: version, supported: latest_version() });
+    }
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if integrity != "ok" {
+        return Err(not_ours(&format!("integrity check failed: {integrity}")));
+    }
+    Ok(conn)
 }

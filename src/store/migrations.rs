@@ -11,6 +11,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_win_rate_snapshots.sql"),
 ];
 
+/// `PRAGMA application_id` of every Sandtable database ("SAND").
+pub const APPLICATION_ID: i64 = 0x5341_4E44;
+
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
@@ -31,6 +34,9 @@ pub fn migrate(conn: &mut Connection, label: &str) -> Result<i64> {
         return Ok(found);
     }
     let tx = conn.transaction()?;
+    if found == 0 {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
     for sql in &MIGRATIONS[found as usize..] {
         tx.execute_batch(sql)?;
     }

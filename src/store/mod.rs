@@ -54,9 +54,21 @@ impl Store {
                 supported: migrations::latest_version(),
             });
         }
+        if found == 0 {
+            let tables: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(Error::InvalidInput(format!(
+                    "{label} is not a Sandtable database (it holds other tables); it was not changed"
+                )));
+            }
+        }
         if !in_memory {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
+            if found > 0 && found < migrations::latest_version() {
+                backup::copy_database(&conn, &backup::stamped_path(path, &format!("before-migration-v{found}")))?;
+            }
         }
         let opened_at_version = migrations::migrate(&mut conn, &label)?;
         Ok(Store { conn, path: (!in_memory).then(|| path.to_path_buf()), opened_at_version })

@@ -4,6 +4,7 @@
 mod cli;
 mod import_rules;
 mod people_csv;
+mod reliability;
 mod pipeline;
 mod profile;
 mod roundtrip;
