@@ -18,8 +18,11 @@ pub enum Error {
     SchemaTooNew { path: String, found: i64, supported: i64 },
     #[error("invalid input: {0}")]
     InvalidInput(String),
+    /// Another window or command held the write lock longer than the busy timeout.
+    #[error("the workspace is busy: another Sandtable window or command is writing to it; nothing was changed, try again")]
+    Busy,
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
 }
@@ -33,6 +36,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::InvalidInput(_) => "invalid_input",
+            Error::Busy => "busy",
             Error::Database(_) => "database",
             Error::Io { .. } => "io",
         }
@@ -74,6 +78,15 @@ impl Problem {
             out.push(format!("… and {} more problems", problems.len() - Self::SHOWN));
         }
         out.join("\n")
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Busy,
+            _ => Error::Database(e),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! through the production `Store::open`).
 
 mod cli;
+mod concurrency;
 mod crash;
 mod hostile;
 mod import_rules;
