@@ -59,8 +59,11 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let store = open_workspace()?;
-            app.manage(state::AppState::new(store));
+            let state = match open_workspace() {
+                Ok(store) => state::AppState::new(store),
+                Err(e) => state::AppState::failed(e),
+            };
+            app.manage(state);
             Ok(())
         })
         .run(context())

@@ -7,12 +7,19 @@ use sandtable::Store;
 use crate::error::IpcError;
 
 pub struct AppState {
-    store: Mutex<Store>,
+    /// The store, or why it could not be opened (e.g. a database from a newer
+    /// Sandtable): every command then reports that error, so the window can
+    /// show it translated instead of the app failing to start.
+    store: Result<Mutex<Store>, IpcError>,
 }
 
 impl AppState {
     pub fn new(store: Store) -> Self {
-        AppState { store: Mutex::new(store) }
+        AppState { store: Ok(Mutex::new(store)) }
+    }
+
+    pub fn failed(error: sandtable::Error) -> Self {
+        AppState { store: Err(IpcError::from(error)) }
     }
 
     /// Runs `f` with the store; a poisoned lock is reported, not unwrapped.
@@ -20,7 +27,8 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> sandtable::Result<T>,
     ) -> Result<T, IpcError> {
-        let mut store = self.store.lock().map_err(|_| IpcError::internal("workspace lock poisoned"))?;
+        let store = self.store.as_ref().map_err(Clone::clone)?;
+        let mut store = store.lock().map_err(|_| IpcError::internal("workspace lock poisoned"))?;
         f(&mut store).map_err(IpcError::from)
     }
 }

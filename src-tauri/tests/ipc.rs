@@ -68,3 +68,26 @@ fn other_windows_are_not_granted_the_commands() {
     let err = invoke(&window, "list_accounts", serde_json::json!({})).unwrap_err();
     assert!(err.to_string().contains("not allowed"), "{err}");
 }
+
+#[test]
+fn a_workspace_that_cannot_be_opened_is_reported_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("future.db");
+    rusqlite::Connection::open(&db).unwrap().execute_batch("PRAGMA user_version = 999;").unwrap();
+    let state = match Store::open(&db) {
+        Ok(_) => panic!("a newer database must be refused"),
+        Err(e) => AppState::failed(e),
+    };
+    let app = mock_builder()
+        .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
+        .manage(state)
+        .build({
+            let mut ctx = context::<MockRuntime>();
+            ctx.config_mut().app.windows.clear();
+            ctx
+        })
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let err = invoke(&window, "list_accounts", serde_json::json!({})).unwrap_err();
+    assert_eq!(err["code"], "schema_too_new");
+}

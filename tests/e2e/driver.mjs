@@ -13,9 +13,14 @@ export const cli = process.env.SANDTABLE_CLI ?? join(root, 'target/debug/sandtab
 const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444)
 
 /** Launches the app on a new database; returns the browser, the db path and a stop function. */
-export async function launch({ lang = 'zh_CN.UTF-8' } = {}) {
+/** Creates a private folder with the database path the app will use. */
+export function workspaceDir() {
   const dir = mkdtempSync(join(tmpdir(), 'sandtable-e2e-'))
-  const db = join(dir, 'workspace.db')
+  return { dir, db: join(dir, 'workspace.db') }
+}
+
+export async function launch({ lang = 'zh_CN.UTF-8', workspace = workspaceDir() } = {}) {
+  const { dir, db } = workspace
   const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     // A private data home: the webview's storage (saved language) starts empty.
