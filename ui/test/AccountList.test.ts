@@ -1,19 +1,20 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import AccountList from '../src/components/AccountList.vue'
-import { listAccounts, listDeals } from '../src/ipc/client'
+import { dealHealth, listAccounts, listDeals } from '../src/ipc/client'
 import HomeView from '../src/views/HomeView.vue'
-import { accounts, deals } from './fixtures'
+import { accounts, deals, health } from './fixtures'
 import { mountWithApp, texts } from './mount'
 
 vi.mock('../src/ipc/client', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/ipc/client')>()
-  return { ...actual, listAccounts: vi.fn(), listDeals: vi.fn() }
+  return { ...actual, listAccounts: vi.fn(), listDeals: vi.fn(), dealHealth: vi.fn() }
 })
 
 beforeEach(() => {
   vi.mocked(listAccounts).mockResolvedValue(accounts)
   vi.mocked(listDeals).mockResolvedValue(deals)
+  vi.mocked(dealHealth).mockResolvedValue(health)
 })
 
 afterEach(() => {

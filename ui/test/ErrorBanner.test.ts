@@ -2,23 +2,24 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import ErrorBanner from '../src/components/ErrorBanner.vue'
-import { ERROR_CODES, IpcError, listAccounts, listDeals } from '../src/ipc/client'
+import { dealHealth, ERROR_CODES, IpcError, listAccounts, listDeals } from '../src/ipc/client'
 import type { IpcErrorBody } from '../src/ipc/client'
 import en from '../src/locales/en.json'
 import zhCN from '../src/locales/zh-CN.json'
 import type { AppLocale } from '../src/modules/i18n'
 import HomeView from '../src/views/HomeView.vue'
-import { accounts, deals } from './fixtures'
+import { accounts, deals, health } from './fixtures'
 import { mountWithApp } from './mount'
 
 vi.mock('../src/ipc/client', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/ipc/client')>()
-  return { ...actual, listAccounts: vi.fn(), listDeals: vi.fn() }
+  return { ...actual, listAccounts: vi.fn(), listDeals: vi.fn(), dealHealth: vi.fn() }
 })
 
 beforeEach(() => {
   vi.mocked(listAccounts).mockResolvedValue(accounts)
   vi.mocked(listDeals).mockResolvedValue(deals)
+  vi.mocked(dealHealth).mockResolvedValue(health)
 })
 
 afterEach(() => {

@@ -1,10 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { commands } from '../src/ipc/bindings'
-import { IpcError, listAccounts, listDeals } from '../src/ipc/client'
-import { accounts, deals } from './fixtures'
+import { dealCurve, dealHealth, forecast, IpcError, listAccounts, listDeals, listPeople } from '../src/ipc/client'
+import type { Forecast } from '../src/ipc/client'
+import { accounts, coreCurve, deals, health } from './fixtures'
 
 vi.mock('../src/ipc/bindings', () => ({
-  commands: { listAccounts: vi.fn(), listDeals: vi.fn() },
+  commands: {
+    listAccounts: vi.fn(),
+    listDeals: vi.fn(),
+    listPeople: vi.fn(),
+    dealHealth: vi.fn(),
+    dealCurve: vi.fn(),
+    forecast: vi.fn(),
+  },
 }))
 
 beforeEach(() => {
@@ -43,5 +51,37 @@ describe('ipc client', () => {
     expect(IpcError.from('oops')).toMatchObject({ code: 'internal', message: 'oops' })
     const original = new IpcError('io', 'x')
     expect(IpcError.from(original)).toBe(original)
+  })
+
+  it('unwraps deal health, a deal\'s curve, the forecast and the people of an account', async () => {
+    const empty: Forecast = {
+      as_of: '2026-11-02',
+      currency: 'CNY',
+      open_deals: 0,
+      total_amount: null,
+      weighted: null,
+      by_stage: [],
+      by_grade: [],
+      lines: [],
+      unrated: [],
+    }
+    vi.mocked(commands.dealHealth).mockResolvedValue({ status: 'ok', data: health })
+    vi.mocked(commands.dealCurve).mockResolvedValue({ status: 'ok', data: coreCurve })
+    vi.mocked(commands.forecast).mockResolvedValue({ status: 'ok', data: empty })
+    vi.mocked(commands.listPeople).mockResolvedValue({ status: 'ok', data: [] })
+    await expect(dealHealth()).resolves.toEqual(health)
+    await expect(dealCurve('deal-core')).resolves.toEqual(coreCurve)
+    expect(commands.dealCurve).toHaveBeenCalledWith('deal-core')
+    await expect(forecast()).resolves.toEqual(empty)
+    await expect(listPeople('acc-hx')).resolves.toEqual([])
+    expect(commands.listPeople).toHaveBeenCalledWith('acc-hx')
+  })
+
+  it('throws the core\'s error for a curve of an unknown deal', async () => {
+    vi.mocked(commands.dealCurve).mockResolvedValue({
+      status: 'error',
+      error: { code: 'not_found', message: 'deal d-x not found', problems: [] },
+    })
+    await expect(dealCurve('d-x')).rejects.toMatchObject({ name: 'IpcError', code: 'not_found' })
   })
 })

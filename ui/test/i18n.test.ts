@@ -1,14 +1,14 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import App from '../src/App.vue'
-import { listAccounts, listDeals } from '../src/ipc/client'
+import { dealHealth, listAccounts, listDeals } from '../src/ipc/client'
 import { createAppI18n, detectLocale, initialLocale, LOCALE_STORAGE_KEY } from '../src/modules/i18n'
-import { accounts, deals } from './fixtures'
+import { accounts, deals, health } from './fixtures'
 import { mountWithApp } from './mount'
 
 vi.mock('../src/ipc/client', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/ipc/client')>()
-  return { ...actual, listAccounts: vi.fn(), listDeals: vi.fn() }
+  return { ...actual, listAccounts: vi.fn(), listDeals: vi.fn(), dealHealth: vi.fn() }
 })
 
 beforeEach(() => {
@@ -16,6 +16,7 @@ beforeEach(() => {
   document.documentElement.removeAttribute('lang')
   vi.mocked(listAccounts).mockResolvedValue(accounts)
   vi.mocked(listDeals).mockResolvedValue(deals)
+  vi.mocked(dealHealth).mockResolvedValue(health)
 })
 
 afterEach(() => {
@@ -82,7 +83,7 @@ describe('language switch', () => {
     await wrapper.get('[data-testid="lang-en"]').trigger('click')
 
     expect(accountTitle()).toBe('Accounts')
-    expect(dealHeaders()).toEqual(['Deal', 'Account', 'Amount', 'Stage', 'Grade', 'Status', 'Expected close'])
+    expect(dealHeaders()).toEqual(['Deal', 'Account', 'Amount', 'Stage', 'Grade', 'Win rate', 'Flags', 'Status', 'Expected close'])
     expect(document.documentElement.lang).toBe('en')
     expect(document.title).toBe('Sandtable')
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en')

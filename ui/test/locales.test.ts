@@ -71,4 +71,41 @@ describe('locale files', () => {
     expect(zh.get('status.lost')).toBe('丢单')
     expect(zh.get('status.abandoned')).toBe('放弃')
   })
+
+  it('use the TAS+ Chinese terms for win rate, red flags and the curve', () => {
+    const zh = locales['zh-CN']
+    expect(zh.get('deals.columns.winRate')).toBe('赢单率')
+    expect(zh.get('deals.columns.flags')).toBe('风险')
+    expect(zh.get('curve.title')).toBe('概率曲线')
+    expect(zh.get('winRate.method')).toBe('竞争对手对比法')
+    expect(zh.get('winRate.formula')).toBe('S = w_fit·需求满足度 + w_rel·关系紧密度')
+    expect(zh.get('winRate.reasons.no_compelling_event')).toContain('必要条件')
+    expect(zh.get('winRate.reasons.no_inside_source')).toContain('内部消息来源')
+  })
+
+  it('word every win-rate reason, red flag, curve cause, role and registration state', () => {
+    const keys = [
+      ...['no_compelling_event', 'no_assessment', 'no_competitor_recorded', 'unscored_competitors', 'no_inside_source', 'not_in_top_three', 'not_shortlisted']
+        .map(k => `winRate.reasons.${k}`),
+      ...['no_compelling_event', 'no_inside_source', 'not_in_top_three', 'win_rate_fell', 'key_person_negative', 'key_person_no_interaction', 'no_recent_activity', 'no_recent_activity_never', 'stale_questionnaire', 'stale_questionnaire_never', 'checklist_incomplete', 'registration_not_active']
+        .map(k => `flags.${k}`),
+      ...['score_changed', 'party_scored', 'party_no_longer_scored', 'inside_source_gained', 'inside_source_lost', 'inside_source_changed', 'compelling_event_confirmed', 'compelling_event_withdrawn', 'competitor_added', 'competitor_removed', 'shortlist_dropped', 'shortlist_restored', 'weights_changed', 'first_assessment']
+        .map(k => `causes.${k}`),
+      ...['approver', 'decision_maker', 'evaluator', 'user', 'unknown'].map(k => `role.${k}`),
+      ...['active', 'expired', 'pending', 'rejected', 'missing'].map(k => `registration.${k}`),
+    ]
+    for (const messages of Object.values(locales)) {
+      for (const key of keys)
+        expect(messages.has(key), key).toBe(true)
+    }
+  })
+
+  it('avoid characters vue-i18n would read as syntax in the health texts', () => {
+    for (const messages of Object.values(locales)) {
+      for (const [key, value] of messages) {
+        if (/^(winRate|flags|causes|curve)\./.test(key))
+          expect(value, key).not.toMatch(/[@|$]/)
+      }
+    }
+  })
 })

@@ -1,20 +1,37 @@
 import { mount } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Component } from 'vue'
 import type { AppLocale } from '../src/modules/i18n'
 import { createAppI18n } from '../src/modules/i18n'
 import { useWorkspaceStore } from '../src/stores/workspace'
 
-/** Mounts a component with a fresh Pinia and the real i18n setup in the given locale. */
-export function mountWithApp(component: Component, locale: AppLocale = 'zh-CN') {
+/** Mounts a component (with props) with a fresh Pinia and the real i18n setup in the given locale. */
+export function mountWithApp(component: Component, locale: AppLocale = 'zh-CN', props: Record<string, unknown> = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const i18n = createAppI18n(locale)
   const wrapper = mount(component, {
+    props,
     attachTo: document.body,
     global: { plugins: [pinia, i18n] },
   })
+  mounted.add(wrapper)
   return { wrapper, i18n, workspace: useWorkspaceStore() }
+}
+
+const mounted = new Set<VueWrapper>()
+
+/**
+ * Unmounts what `mountWithApp` mounted and is still mounted, so document
+ * listeners and teleported popovers do not outlive their test.
+ */
+export function unmountAll(): void {
+  for (const wrapper of mounted) {
+    if (!wrapper.vm.$.isUnmounted)
+      wrapper.unmount()
+  }
+  mounted.clear()
 }
 
 /** Text of every element matching a test id, trimmed. */

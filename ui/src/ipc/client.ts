@@ -7,11 +7,48 @@
  * generated file themselves.
  */
 import { commands } from './bindings'
-import type { AccountSummary, DealStatus, DealSummary, Grade, IpcError as IpcErrorWire, Problem } from './bindings'
+import type {
+  AccountSummary,
+  Bucket,
+  Cause,
+  CurvePoint,
+  DealHealth,
+  DealStatus,
+  DealSummary,
+  Flag,
+  Forecast,
+  ForecastLine,
+  Grade,
+  IpcError as IpcErrorWire,
+  PersonSummary,
+  Problem,
+  Reason,
+  RegistrationState,
+  Role,
+  WinRate,
+} from './bindings'
 
 type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E }
 
-export type { AccountSummary, DealStatus, DealSummary, Grade, Problem }
+export type {
+  AccountSummary,
+  Bucket,
+  Cause,
+  CurvePoint,
+  DealHealth,
+  DealStatus,
+  DealSummary,
+  Flag,
+  Forecast,
+  ForecastLine,
+  Grade,
+  PersonSummary,
+  Problem,
+  Reason,
+  RegistrationState,
+  Role,
+  WinRate,
+}
 
 /** What the UI needs of an error: its code, the core's message, and a refused file's problems. */
 export type IpcErrorBody = Pick<IpcErrorWire, 'code' | 'message'> & { problems?: Problem[] }
@@ -26,6 +63,7 @@ export const ERROR_CODES = [
   'io',
   'invalid_input',
   'internal',
+  'busy',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -88,6 +126,25 @@ export function listAccounts(): Promise<AccountSummary[]> {
 
 export function listDeals(): Promise<DealSummary[]> {
   return call(() => commands.listDeals())
+}
+
+export function listPeople(account: string): Promise<PersonSummary[]> {
+  return call(() => commands.listPeople(account))
+}
+
+/** Win rate (with every input and rule behind it) and red flags of every deal, as of today. */
+export function dealHealth(): Promise<DealHealth[]> {
+  return call(() => commands.dealHealth())
+}
+
+/** The weekly probability curve (概率曲线) of one deal, oldest week first. */
+export function dealCurve(deal: string): Promise<CurvePoint[]> {
+  return call(() => commands.dealCurve(deal))
+}
+
+/** The weighted pipeline forecast (Σ amount × win rate) of the open deals. */
+export function forecast(): Promise<Forecast> {
+  return call(() => commands.forecast())
 }
 
 export function systemLanguages(): Promise<string[]> {

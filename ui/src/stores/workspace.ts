@@ -1,19 +1,22 @@
 /**
- * What the window knows about the open workspace: its accounts and deals, and
- * which account the deal list is narrowed to.
+ * What the window knows about the open workspace: its accounts and deals with
+ * their health (win rate and red flags), which account the deal list is
+ * narrowed to, and which deal the drawer shows.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { IpcError, listAccounts, listDeals } from '../ipc/client'
-import type { AccountSummary, DealSummary } from '../ipc/client'
+import { dealHealth, IpcError, listAccounts, listDeals } from '../ipc/client'
+import type { AccountSummary, DealHealth, DealSummary } from '../ipc/client'
 
 export const useWorkspaceStore = defineStore('workspace', () => {
   const accounts = ref<AccountSummary[]>([])
   const deals = ref<DealSummary[]>([])
+  const health = ref<DealHealth[]>([])
   const loading = ref(false)
   const loaded = ref(false)
   const error = shallowRef<IpcError | null>(null)
   const selectedAccountId = ref<string | null>(null)
+  const openDealId = ref<string | null>(null)
 
   const selectedAccount = computed(() =>
     accounts.value.find(account => account.id === selectedAccountId.value) ?? null,
@@ -24,6 +27,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     return id === null ? deals.value : deals.value.filter(deal => deal.account === id)
   })
 
+  const healthByDeal = computed(() => new Map(health.value.map(h => [h.deal, h])))
+
+  const openDeal = computed(() => deals.value.find(deal => deal.id === openDealId.value) ?? null)
+
   let generation = 0
 
   async function load(): Promise<void> {
@@ -32,14 +39,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     loading.value = true
     error.value = null
     try {
-      const [nextAccounts, nextDeals] = await Promise.all([listAccounts(), listDeals()])
+      // Health comes with the deals: a win-rate column that fills in later would jump.
+      const [nextAccounts, nextDeals, nextHealth] = await Promise.all([listAccounts(), listDeals(), dealHealth()])
       if (current !== generation)
         return
       accounts.value = nextAccounts
       deals.value = nextDeals
+      health.value = nextHealth
       loaded.value = true
       if (selectedAccountId.value !== null && !nextAccounts.some(a => a.id === selectedAccountId.value))
         selectedAccountId.value = null
+      if (openDealId.value !== null && !nextDeals.some(d => d.id === openDealId.value))
+        openDealId.value = null
     }
     catch (cause) {
       if (current === generation)
@@ -60,6 +71,14 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     selectedAccountId.value = null
   }
 
+  function showDeal(id: string): void {
+    openDealId.value = id
+  }
+
+  function closeDeal(): void {
+    openDealId.value = null
+  }
+
   function dismissError(): void {
     error.value = null
   }
@@ -67,15 +86,21 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   return {
     accounts,
     deals,
+    health,
+    healthByDeal,
     loading,
     loaded,
     error,
     selectedAccountId,
     selectedAccount,
     visibleDeals,
+    openDealId,
+    openDeal,
     load,
     toggleAccount,
     showAllAccounts,
+    showDeal,
+    closeDeal,
     dismissError,
   }
 })
