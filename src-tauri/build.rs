@@ -2,7 +2,7 @@
 fn main() {
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(
-            tauri_build::AppManifest::new().commands(&["list_accounts", "list_deals", "list_people", "system_languages", "deal_health", "deal_curve", "forecast"]),
+            tauri_build::AppManifest::new().commands(&["list_accounts", "list_deals", "list_people", "list_competitors", "system_languages", "deal_health", "deal_curve", "forecast"]),
         ),
     )
     .expect("failed to run tauri-build");

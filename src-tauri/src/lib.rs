@@ -16,6 +16,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::workspace::list_accounts,
         commands::workspace::list_deals,
         commands::workspace::list_people,
+        commands::workspace::list_competitors,
         commands::system::system_languages,
         commands::pipeline::deal_health,
         commands::pipeline::deal_curve,

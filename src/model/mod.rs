@@ -5,6 +5,7 @@
 pub mod account;
 pub mod competitor;
 pub mod deal;
+pub mod edit;
 pub mod enums;
 pub mod number;
 pub mod settings;
@@ -18,9 +19,10 @@ pub use deal::{
     DecisionLink, Participant, PartnerRegistration, Quote, ResourceRequest, Score, TeamMember,
     ValueProposition, US,
 };
+pub use edit::{Edit, EditOutcome, PersonPatch};
 pub use enums::*;
 pub use settings::{
     GradeThresholds, InteractionThresholds, Position, Settings, StageDef, TacticDef, WinRateWeights,
 };
-pub use summary::{AccountSummary, DealSummary, PersonSummary};
+pub use summary::{AccountSummary, CompetitorSummary, DealSummary, PersonSummary};
 pub use workspace::Workspace;

@@ -51,3 +51,11 @@ pub struct PersonSummary {
     pub orientation: super::enums::Orientation,
     pub influence: super::enums::Influence,
 }
+
+/// A competitor of the library, as lists and labels show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CompetitorSummary {
+    pub id: String,
+    pub name: String,
+}

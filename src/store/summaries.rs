@@ -91,6 +91,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The competitor library, in insertion order.
+    pub fn competitor_summaries(&self) -> Result<Vec<CompetitorSummary>> {
+        let mut stmt = self.conn.prepare("SELECT id, name FROM competitors ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| Ok(CompetitorSummary { id: r.get(0)?, name: r.get(1)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn settings(&self) -> Result<Settings> {
         Ok(super::read::load_settings(&self.conn)?.1)
     }

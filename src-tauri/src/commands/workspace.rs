@@ -1,6 +1,6 @@
 //! Lists of the workspace: accounts, deals, people.
 
-use sandtable::model::{AccountSummary, DealSummary, PersonSummary};
+use sandtable::model::{AccountSummary, CompetitorSummary, DealSummary, PersonSummary};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -22,4 +22,10 @@ pub fn list_deals(state: State<'_, AppState>) -> Result<Vec<DealSummary>, IpcErr
 #[specta::specta]
 pub fn list_people(state: State<'_, AppState>, account: String) -> Result<Vec<PersonSummary>, IpcError> {
     state.with_store(|s| s.person_summaries(&account))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_competitors(state: State<'_, AppState>) -> Result<Vec<CompetitorSummary>, IpcError> {
+    state.with_store(|s| s.competitor_summaries())
 }

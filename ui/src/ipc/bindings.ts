@@ -8,6 +8,7 @@ export const commands = {
 	listAccounts: () => typedError<AccountSummary[], IpcError>(__TAURI_INVOKE("list_accounts")),
 	listDeals: () => typedError<DealSummary[], IpcError>(__TAURI_INVOKE("list_deals")),
 	listPeople: (account: string) => typedError<PersonSummary[], IpcError>(__TAURI_INVOKE("list_people", { account })),
+	listCompetitors: () => typedError<CompetitorSummary[], IpcError>(__TAURI_INVOKE("list_competitors")),
 	/**
 	 *  The user's languages from the system locale (`LANGUAGE`, `LC_ALL`,
 	 *  `LC_MESSAGES`, `LANG`), as BCP 47 tags, most preferred first. The webview's
@@ -43,6 +44,12 @@ export type Bucket = {
 
 /**  One input that moved between two weeks. */
 export type Cause = { cause: "score_changed"; party: string; fit: [(number | null), (number | null)]; closeness: [(number | null), (number | null)] } | { cause: "party_scored"; party: string } | { cause: "party_no_longer_scored"; party: string } | { cause: "inside_source_gained"; person: string } | { cause: "inside_source_lost"; person: string } | { cause: "inside_source_changed"; from: string; to: string } | { cause: "compelling_event_confirmed"; description: string } | { cause: "compelling_event_withdrawn"; description: string } | { cause: "competitor_added"; competitor: string } | { cause: "competitor_removed"; competitor: string } | { cause: "shortlist_changed"; not_shortlisted: boolean } | { cause: "weights_changed" } | { cause: "first_assessment" };
+
+/**  A competitor of the library, as lists and labels show it. */
+export type CompetitorSummary = {
+	id: string,
+	name: string,
+};
 
 /**  One point of the curve with what moved since the previous point. */
 export type CurvePoint = {

@@ -8,6 +8,7 @@
  */
 import { commands } from './bindings'
 import type {
+  CompetitorSummary,
   AccountSummary,
   Bucket,
   Cause,
@@ -31,6 +32,7 @@ import type {
 type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E }
 
 export type {
+  CompetitorSummary,
   AccountSummary,
   Bucket,
   Cause,
@@ -149,4 +151,8 @@ export function forecast(): Promise<Forecast> {
 
 export function systemLanguages(): Promise<string[]> {
   return call(async () => ({ status: 'ok' as const, data: await commands.systemLanguages() }))
+}
+
+export function listCompetitors(): Promise<CompetitorSummary[]> {
+  return call(() => commands.listCompetitors())
 }

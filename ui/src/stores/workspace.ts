@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { dealHealth, IpcError, listAccounts, listDeals } from '../ipc/client'
+import { dealHealth, IpcError, listAccounts, listCompetitors, listDeals } from '../ipc/client'
 import type { AccountSummary, DealHealth, DealSummary } from '../ipc/client'
 
 export const useWorkspaceStore = defineStore('workspace', () => {
@@ -29,6 +29,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   const healthByDeal = computed(() => new Map(health.value.map(h => [h.deal, h])))
 
+  /** Competitor names by id; labels fall back to the id while they load or if they fail. */
+  const competitorNames = ref(new Map<string, string>())
+
+  function competitorName(id: string): string | undefined {
+    return competitorNames.value.get(id)
+  }
+
   const openDeal = computed(() => deals.value.find(deal => deal.id === openDealId.value) ?? null)
 
   let generation = 0
@@ -38,6 +45,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const current = ++generation
     loading.value = true
     error.value = null
+    void listCompetitors()
+      .then((list) => { competitorNames.value = new Map(list.map(c => [c.id, c.name])) })
+      .catch(() => {})
     try {
       // Health comes with the deals: a win-rate column that fills in later would jump.
       const [nextAccounts, nextDeals, nextHealth] = await Promise.all([listAccounts(), listDeals(), dealHealth()])
@@ -88,6 +98,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     deals,
     health,
     healthByDeal,
+    competitorName,
     loading,
     loaded,
     error,
