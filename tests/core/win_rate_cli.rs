@@ -302,3 +302,52 @@ fn bad_input_is_refused_clearly() {
     let today: Value = serde_json::from_str(&stdout(&run(&db, &["winrate", "d1", "--json"]))).unwrap();
     assert!(today["as_of"].as_str().unwrap().parse::<chrono::NaiveDate>().is_ok());
 }
+
+/// Every case of the engine's win-rate table, run through `sandtable winrate`
+/// on a real database: the case's deal goes into a workspace file, is imported,
+/// and the command's JSON must match the hand-computed values.
+#[test]
+fn the_whole_win_rate_table_passes_through_the_cli() {
+    use sandtable::engine::win_rate_cases::cases;
+    let dir = tempfile::tempdir().unwrap();
+    let all = cases();
+    let (mut through_cli, mut refused) = (0, Vec::new());
+    for (i, c) in all.iter().enumerate() {
+        let mut deal = serde_json::to_value(&c.deal).unwrap();
+        deal["id"] = json!(format!("d{i}"));
+        let mut parties: Vec<String> = c.deal.competitors.clone();
+        for a in &c.deal.assessments {
+            parties.extend(a.scores.iter().map(|s| s.party.clone()).filter(|p| p != "us"));
+        }
+        parties.sort();
+        parties.dedup();
+        let ws = json!({
+            "format": "sandtable-workspace", "version": 1,
+            "settings": {"win_rate_weights": {"fit": c.weights.0, "closeness": c.weights.1}},
+            "competitors": parties.iter().map(|k| json!({"id": k, "name": k})).collect::<Vec<_>>(),
+            "accounts": [{"id": "acc", "name": "客户", "people": [{"id": "p-coach", "name": "内线"}]}],
+            "deals": [deal],
+        });
+        let db = dir.path().join(format!("case-{i}.db"));
+        let file = dir.path().join(format!("case-{i}.json"));
+        std::fs::write(&file, serde_json::to_vec(&ws).unwrap()).unwrap();
+        let imported = run(&db, &["import", file.to_str().unwrap()]);
+        if !imported.status.success() {
+            // Only files the importer refuses on purpose (a scored party not on the deal).
+            refused.push(c.name);
+            continue;
+        }
+        let got = winrate_json(&db, &format!("d{i}"), c.as_of);
+        let reasons: Vec<Value> = c.reasons.iter().map(|r| serde_json::to_value(r).unwrap()).collect();
+        assert_eq!(got["rate"], json!(c.rate), "case: {}", c.name);
+        assert_eq!(got["raw"], json!(c.raw), "case: {}", c.name);
+        assert_eq!(got["reasons"], json!(reasons), "case: {}", c.name);
+        assert_eq!(got["top_two"], json!(c.top_two), "case: {}", c.name);
+        assert_eq!(got["unknown"], json!(c.unknown), "case: {}", c.name);
+        let strengths: serde_json::Map<String, Value> = c.strengths.iter().map(|(p, s)| (p.to_string(), json!(s))).collect();
+        assert_eq!(got["strengths"], Value::Object(strengths), "case: {}", c.name);
+        through_cli += 1;
+    }
+    assert!(refused.iter().all(|name| name.starts_with("lenient")), "refused: {refused:?}");
+    assert!(through_cli >= 40, "{through_cli} of {} cases ran through the CLI", all.len());
+}
