@@ -123,6 +123,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Apply one map edit given as JSON, e.g. '{"op":"set_manager","person":"p3","manager":"p1"}'; prints its inverse
+    Edit {
+        #[arg(value_name = "JSON")]
+        edit: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Mark an exit-checklist item of a stage as met on a deal (--undo to unmark)
     Check {
         deal: String,
@@ -382,6 +389,17 @@ fn run(cli: Cli) -> Result<(), Error> {
                     moved.grade,
                     if moved.fast_track { ", fast track" } else { "" }
                 );
+            }
+        }
+        Command::Edit { edit, json } => {
+            let edit: sandtable::model::Edit = serde_json::from_str(&edit)
+                .map_err(|e| Error::InvalidInput(format!("the edit is not valid edit JSON: {e}")))?;
+            let outcome = store.apply(&edit)?;
+            if json {
+                print_json(&outcome)?;
+            } else {
+                println!("applied {}{}", edit.op(), outcome.created.as_deref().map_or_else(String::new, |id| format!(", created {id}")));
+                println!("undo with: {}", serde_json::to_string(&outcome.inverse).expect("edits serialize"));
             }
         }
         Command::Check { deal, stage, item, undo, json } => {

@@ -4,6 +4,7 @@
 pub mod backup;
 mod columns;
 mod deals;
+mod edits;
 pub mod migrations;
 pub mod pipeline;
 mod profile;

@@ -97,7 +97,7 @@ fn load_competitors(conn: &Connection) -> Result<Vec<Competitor>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn load_accounts(conn: &Connection) -> Result<Vec<Account>> {
+pub(crate) fn load_accounts(conn: &Connection) -> Result<Vec<Account>> {
     let mut circles = grouped(conn, "SELECT account, id, name FROM circles ORDER BY rowid", [], |r| {
         Ok(Circle { id: r.get(1)?, name: r.get(2)? })
     })?;

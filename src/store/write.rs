@@ -58,7 +58,7 @@ fn insert_competitors(tx: &Transaction<'_>, competitors: &[Competitor]) -> Resul
     Ok(())
 }
 
-fn insert_account(tx: &Transaction<'_>, a: &Account) -> Result<()> {
+pub(crate) fn insert_account(tx: &Transaction<'_>, a: &Account) -> Result<()> {
     tx.execute(
         "INSERT INTO accounts(id, name, industry, region, notes) VALUES (?1,?2,?3,?4,?5)",
         params![a.id, a.name, a.industry, a.region, a.notes],
@@ -107,7 +107,7 @@ fn insert_account(tx: &Transaction<'_>, a: &Account) -> Result<()> {
     Ok(())
 }
 
-fn insert_activities(tx: &Transaction<'_>, account: &str, activities: &[Activity]) -> Result<()> {
+pub(crate) fn insert_activities(tx: &Transaction<'_>, account: &str, activities: &[Activity]) -> Result<()> {
     let mut act = tx.prepare_cached(
         "INSERT INTO activities(id, account, date, type, status, deal, summary, addresses, our_people, outcome)
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",

@@ -4,6 +4,7 @@
 mod cli;
 mod concurrency;
 mod crash;
+mod edits;
 mod hostile;
 mod import_rules;
 mod people_csv;
