@@ -305,12 +305,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Winrate { deal, as_of, json } => {
-            let as_of = match as_of {
-                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
-                    Error::InvalidInput(format!("--as-of \"{text}\" is not a date like 2026-11-21 (YYYY-MM-DD): {e}"))
-                })?,
-                None => chrono::Local::now().date_naive(),
-            };
+            let as_of = as_of_date(as_of)?;
             let weights = store.settings()?.win_rate_weights;
             let rate = sandtable::engine::win_rate::win_rate(&store.deal(&deal)?, &weights, as_of);
             if json {
@@ -330,12 +325,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Profile { person, deal, as_of, json } => {
-            let as_of = match as_of {
-                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
-                    Error::InvalidInput(format!("--as-of \"{text}\" is not a date like 2026-11-21 (YYYY-MM-DD): {e}"))
-                })?,
-                None => chrono::Local::now().date_naive(),
-            };
+            let as_of = as_of_date(as_of)?;
             let profile = store.profile(&person, deal.as_deref(), as_of)?;
             if json {
                 print_json(&profile)?;
