@@ -5,6 +5,7 @@ pub mod demo;
 pub mod engine;
 pub mod error;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod store;
 

@@ -9,24 +9,47 @@ pub mod state;
 use sandtable::{demo, Store};
 use tauri::{Manager, Runtime};
 
-/// The typed command set, shared by the real app, the mock runtime in tests,
-/// and the TypeScript export.
-pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    tauri_specta::Builder::<R>::new().disable_serde_phases().commands(tauri_specta::collect_commands![
-        commands::workspace::list_accounts,
-        commands::workspace::list_deals,
-        commands::workspace::list_people,
-        commands::workspace::list_competitors,
-        commands::system::system_languages,
-        commands::pipeline::deal_health,
-        commands::pipeline::deal_curve,
-        commands::pipeline::forecast,
-    ])
+/// The typed command set for runtime `$rt`, shared by the real app, the mock
+/// runtime in tests, and the TypeScript export. (A macro because commands
+/// that open native dialogs are generic over the runtime.)
+#[macro_export]
+macro_rules! specta_builder {
+    ($rt:ty) => {
+        tauri_specta::Builder::<$rt>::new().disable_serde_phases().commands(tauri_specta::collect_commands![
+            $crate::commands::workspace::list_accounts,
+            $crate::commands::workspace::list_deals,
+            $crate::commands::workspace::list_people,
+            $crate::commands::workspace::list_competitors,
+            $crate::commands::system::system_languages,
+            $crate::commands::pipeline::deal_health,
+            $crate::commands::pipeline::deal_curve,
+            $crate::commands::pipeline::forecast,
+            $crate::commands::map::account_map,
+            $crate::commands::map::list_circles,
+            $crate::commands::map::person_profile,
+            $crate::commands::map::apply_edit,
+            $crate::commands::deals::deal_view,
+            $crate::commands::deals::workspace_settings,
+            $crate::commands::deals::move_deal,
+            $crate::commands::deals::mark_checklist,
+            $crate::commands::deals::fork_scenario,
+            $crate::commands::deals::list_scenarios,
+            $crate::commands::deals::scenario_view,
+            $crate::commands::deals::update_scenario,
+            $crate::commands::deals::promote_scenario,
+            $crate::commands::deals::discard_scenario,
+            $crate::commands::files::import_workspace_file::<$rt>,
+            $crate::commands::files::import_people_file::<$rt>,
+            $crate::commands::files::export_workspace_file::<$rt>,
+            $crate::commands::files::export_map_svg::<$rt>,
+            $crate::commands::files::export_map_png::<$rt>,
+        ])
+    };
 }
 
 /// Writes the TypeScript bindings for the UI.
 pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
-    specta_builder::<tauri::Wry>()
+    specta_builder!(tauri::Wry)
         .export(
             specta_typescript::Typescript::default().header(
                 "// Regenerate: UPDATE_BINDINGS=1 cargo test -p sandtable-desktop --test bindings",
@@ -55,8 +78,9 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 pub fn run() {
-    let builder = specta_builder::<tauri::Wry>();
+    let builder = specta_builder!(tauri::Wry);
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -14,7 +14,7 @@ fn app_with(store: Store, label: &str) -> (tauri::App<MockRuntime>, tauri::Webvi
     let mut ctx = context::<MockRuntime>();
     ctx.config_mut().app.windows.clear();
     let app = mock_builder()
-        .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
+        .invoke_handler(specta_builder!(MockRuntime).invoke_handler())
         .manage(AppState::new(store))
         .build(ctx)
         .expect("mock app builds");
@@ -79,7 +79,7 @@ fn a_workspace_that_cannot_be_opened_is_reported_by_every_command() {
         Err(e) => AppState::failed(e),
     };
     let app = mock_builder()
-        .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
+        .invoke_handler(specta_builder!(MockRuntime).invoke_handler())
         .manage(state)
         .build({
             let mut ctx = context::<MockRuntime>();
@@ -90,4 +90,75 @@ fn a_workspace_that_cannot_be_opened_is_reported_by_every_command() {
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     let err = invoke(&window, "list_accounts", serde_json::json!({})).unwrap_err();
     assert_eq!(err["code"], "schema_too_new");
+}
+
+fn practice_window() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
+    let mut store = Store::open(":memory:").unwrap();
+    demo::load_practice(&mut store, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()).unwrap();
+    app_with(store, "main")
+}
+
+#[test]
+fn the_map_is_laid_out_edited_and_undone_through_ipc() {
+    let (_app, window) = practice_window();
+    let args = |layer: &str| serde_json::json!({"account": "acc-bank", "layer": layer, "deal": null, "collapsed": [], "mode": "compact"});
+    let map = invoke(&window, "account_map", args("reporting")).unwrap();
+    let people = map["nodes"].as_array().unwrap().len();
+    assert!(people >= 40, "{people} people on the bank's map");
+    let added = invoke(
+        &window,
+        "apply_edit",
+        serde_json::json!({"edit": {"op": "add_person", "account": "acc-bank", "name": "<b>新人</b>", "title": "处长"}}),
+    )
+    .unwrap();
+    let id = added["created"].as_str().unwrap().to_string();
+    let map = invoke(&window, "account_map", args("combined")).unwrap();
+    let node = map["nodes"].as_array().unwrap().iter().find(|n| n["person"] == id.as_str()).expect("the new person is drawn");
+    assert_eq!(node["name"], "<b>新人</b>");
+    invoke(&window, "apply_edit", serde_json::json!({"edit": added["inverse"]})).unwrap();
+    let map = invoke(&window, "account_map", args("reporting")).unwrap();
+    assert_eq!(map["nodes"].as_array().unwrap().len(), people, "undone");
+    // A cycle is refused with a code and a message naming the people.
+    let boss = map["nodes"][0]["person"].as_str().unwrap().to_string();
+    let report = map["edges"].as_array().unwrap().iter().find(|e| e["kind"] == "reporting" && e["from"] == boss.as_str());
+    if let Some(e) = report {
+        let err = invoke(&window, "apply_edit", serde_json::json!({"edit": {"op": "set_manager", "person": boss, "manager": e["to"]}})).unwrap_err();
+        assert_eq!(err["code"], "invalid_input", "{err}");
+    }
+    let err = invoke(&window, "account_map", serde_json::json!({"account": "acc-bank", "layer": "decision", "deal": null, "collapsed": [], "mode": "compact"})).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    let profile = invoke(&window, "person_profile", serde_json::json!({"person": "p-bank-003", "deal": "d-bank-core"})).unwrap();
+    assert!(profile["deal_level"].is_object(), "{profile}");
+    let circles = invoke(&window, "list_circles", serde_json::json!({"account": "acc-bank"})).unwrap();
+    assert!(circles.as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn scenarios_and_deal_views_cross_ipc() {
+    let (_app, window) = practice_window();
+    let real = invoke(&window, "deal_view", serde_json::json!({"deal": "d-bank-core"})).unwrap();
+    let s = invoke(&window, "fork_scenario", serde_json::json!({"deal": "d-bank-core", "name": "推演"})).unwrap();
+    let mut deal = s["deal"].clone();
+    for p in deal["participants"].as_array_mut().unwrap() {
+        p["attitude"] = "strong_positive".into();
+    }
+    let view = invoke(
+        &window,
+        "update_scenario",
+        serde_json::json!({"scenario": s["id"], "deal": deal, "activities": s["activities"]}),
+    )
+    .unwrap();
+    assert_ne!(view["projected"]["flags"], view["real"]["flags"]);
+    assert_eq!(view["real"], real["judgement"]);
+    let listed = invoke(&window, "list_scenarios", serde_json::json!({"deal": "d-bank-core"})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    invoke(&window, "promote_scenario", serde_json::json!({"scenario": s["id"]})).unwrap();
+    let now = invoke(&window, "deal_view", serde_json::json!({"deal": "d-bank-core"})).unwrap();
+    assert_eq!(now["judgement"]["flags"], view["projected"]["flags"]);
+    let err = invoke(&window, "discard_scenario", serde_json::json!({"scenario": s["id"]})).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+    let err = invoke(&window, "move_deal", serde_json::json!({"deal": "d-bank-core", "to": "won"})).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("d-bank-core") || !err["problems"].as_array().unwrap().is_empty(), "{err}");
+    let settings = invoke(&window, "workspace_settings", serde_json::json!({})).unwrap();
+    assert!(!settings["stages"].as_array().unwrap().is_empty());
 }

@@ -130,6 +130,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show one deal with every TAS+ element, its win rate and red flags
+    Deal {
+        deal: String,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sand-table scenarios (沙盘推演): fork a deal, change it, compare, promote or discard
+    Scenario {
+        #[command(subcommand)]
+        action: ScenarioAction,
+    },
     /// Mark an exit-checklist item of a stage as met on a deal (--undo to unmark)
     Check {
         deal: String,
@@ -139,6 +152,51 @@ enum Command {
         undo: bool,
         #[arg(long)]
         json: bool,
+    },
+    /// Relationship-map layout of an account (TAS+ §3.4): positions, routes, circle boxes, legend
+    Layout {
+        account: String,
+        /// reporting, political, decision or combined
+        #[arg(long, default_value = "combined")]
+        layer: String,
+        /// The deal whose roles and decision links are shown (needed for --layer decision)
+        #[arg(long)]
+        deal: Option<String>,
+        /// People whose subtrees are folded away, e.g. --collapsed p1,p2
+        #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+        collapsed: Vec<String>,
+        /// Plain tidy tree instead of the compact org chart
+        #[arg(long)]
+        tidy: bool,
+        /// Interaction levels and inside source as of this date, YYYY-MM-DD (default: today)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long, conflicts_with = "svg")]
+        json: bool,
+        /// A finished SVG picture instead of JSON
+        #[arg(long)]
+        svg: bool,
+        /// Write to this file instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Print the layout time to stderr
+        #[arg(long, hide = true)]
+        time: bool,
+    },
+    /// Print a generated workspace file (benchmarks, layout comparison)
+    #[command(hide = true)]
+    Synth {
+        #[arg(long)]
+        people: usize,
+        #[arg(long, default_value_t = 0)]
+        deals: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Participants of the first deal's decision chain (0: as generated)
+        #[arg(long, default_value_t = 0)]
+        participants: usize,
+        #[arg(long, default_value_t = 0)]
+        links: usize,
     },
 }
 
@@ -151,6 +209,44 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+#[derive(Subcommand)]
+enum ScenarioAction {
+    /// Fork a deal into a new named scenario
+    Fork {
+        deal: String,
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the scenarios of a deal
+    List {
+        deal: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The scenario beside reality: win rates, flags, what changed
+    Show {
+        id: String,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace what a scenario holds with a JSON file {"deal": {...}, "activities": [...]}
+    Set {
+        id: String,
+        file: PathBuf,
+    },
+    /// Write the scenario into the real deal and remove it
+    Promote {
+        id: String,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Remove a scenario without touching the real deal
+    Discard { id: String },
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
@@ -189,7 +285,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Export { file } => {
             let text = io::export_json(&store)?;
             match file {
-                Some(path) => write_atomically(&path, text.as_bytes())?,
+                Some(path) => io::write_atomically(&path, text.as_bytes())?,
                 None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
             }
         }
@@ -381,6 +477,97 @@ fn run(cli: Cli) -> Result<(), Error> {
                 );
             }
         }
+        Command::Layout { account, layer, deal, collapsed, tidy, as_of, json: _, svg, out, time } => {
+            use sandtable::layout::{render, Format, LayoutOptions, ReportingMode};
+            let mode = if tidy { ReportingMode::Tidy } else { ReportingMode::Compact };
+            let thresholds = store.settings()?.interaction_thresholds;
+            let opts = LayoutOptions { deal, collapsed, mode, as_of: as_of_date(as_of)?, thresholds };
+            let r = render(&store, &account, &layer, &opts, if svg { Format::Svg } else { Format::Json })?;
+            if time {
+                eprintln!("layout_ms={:.3}", r.layout_ms);
+            }
+            match out {
+                Some(path) => io::write_atomically(&path, r.text.as_bytes())?,
+                None => std::io::stdout().write_all(r.text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
+            }
+        }
+        Command::Synth { people, deals, seed, participants, links } => {
+            let text = sandtable::layout::synth_json(people, deals, seed, participants, links);
+            std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?;
+        }
+        Command::Deal { deal, as_of, json } => {
+            let as_of = as_of_date(as_of)?;
+            let d = store.deal(&deal)?;
+            let judged = store.judge_deal(&deal, as_of)?;
+            let activities = store.deal_activities(&deal)?;
+            if json {
+                print_json(&serde_json::json!({ "deal": d, "activities": activities, "judgement": judged }))?;
+            } else {
+                let rate = judged.win_rate.rate.map_or_else(|| "—".to_string(), |r| format!("{r}%"));
+                println!("{} ({}) stage {} · win rate {rate} · {} red flags", d.name, d.id, d.stage, judged.flags.len());
+            }
+        }
+        Command::Scenario { action } => match action {
+            ScenarioAction::Fork { deal, name, json } => {
+                let s = store.fork_scenario(&deal, &name, chrono::Local::now().date_naive())?;
+                if json {
+                    print_json(&s)?;
+                } else {
+                    println!("forked {} into scenario {} \"{}\"", deal, s.id, s.name);
+                }
+            }
+            ScenarioAction::List { deal, json } => {
+                let list = store.scenarios(&deal)?;
+                if json {
+                    print_json(&list)?;
+                } else {
+                    for s in list {
+                        println!("{}\t{}\t{}", s.id, s.created_on, s.name);
+                    }
+                }
+            }
+            ScenarioAction::Show { id, as_of, json } => {
+                let view = store.scenario_view(&id, as_of_date(as_of)?)?;
+                if json {
+                    print_json(&view)?;
+                } else {
+                    let rate = |r: Option<f64>| r.map_or_else(|| "—".to_string(), |r| format!("{r}%"));
+                    println!(
+                        "{} \"{}\": win rate {} (real {}), {} red flags (real {}), {} changes",
+                        view.scenario.id,
+                        view.scenario.name,
+                        rate(view.projected.win_rate.rate),
+                        rate(view.real.win_rate.rate),
+                        view.projected.flags.len(),
+                        view.real.flags.len(),
+                        view.changes.len()
+                    );
+                }
+            }
+            ScenarioAction::Set { id, file } => {
+                #[derive(serde::Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Content {
+                    deal: sandtable::model::Deal,
+                    #[serde(default)]
+                    activities: Vec<sandtable::model::Activity>,
+                }
+                let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+                let c: Content = serde_json::from_slice(&bytes)
+                    .map_err(|e| Error::InvalidInput(format!("{}: not a scenario file: {e}", file.display())))?;
+                let s = store.update_scenario(&id, c.deal, c.activities)?;
+                println!("updated scenario {}", s.id);
+            }
+            ScenarioAction::Promote { id, as_of } => {
+                let outcome = store.promote_scenario(&id, as_of_date(as_of)?)?;
+                println!("promoted scenario {id} into the real deal");
+                println!("undo with: {}", serde_json::to_string(&outcome.inverse).expect("edits serialize"));
+            }
+            ScenarioAction::Discard { id } => {
+                store.discard_scenario(&id)?;
+                println!("discarded scenario {id}");
+            }
+        },
         Command::Edit { edit, json } => {
             let edit: sandtable::model::Edit = serde_json::from_str(&edit)
                 .map_err(|e| Error::InvalidInput(format!("the edit is not valid edit JSON: {e}")))?;
@@ -417,9 +604,3 @@ fn as_of_date(text: Option<String>) -> Result<chrono::NaiveDate, Error> {
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames, so a crash never leaves half a file.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
-    let tmp = path.with_extension("tmp-export");
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
-}

@@ -19,6 +19,7 @@ pub struct Deal {
     pub account: String,
     pub name: String,
     #[serde(serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub amount: f64,
     #[serde(default = "default_currency")]
     pub currency: String,
@@ -161,9 +162,11 @@ pub struct Score {
     pub party: String,
     /// 需求满足度, 0–10.
     #[serde(serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub fit: f64,
     /// 关系紧密度, 0–10.
     #[serde(serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub closeness: f64,
 }
 
@@ -175,6 +178,7 @@ pub struct Quote {
     pub party: String,
     pub date: NaiveDate,
     #[serde(serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub amount: f64,
     #[serde(default)]
     pub note: String,
@@ -225,6 +229,7 @@ pub struct ResourceRequest {
     pub department: String,
     pub what: String,
     #[serde(serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub person_days: f64,
     pub status: RequestStatus,
 }

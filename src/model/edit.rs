@@ -7,7 +7,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::enums::{Attitude, Influence, Orientation};
-use super::{Account, Deal, DecisionLink, InfluenceLink, Participant};
+use super::{Account, Activity, Deal, DecisionLink, InfluenceLink, Participant};
 use crate::engine::curve::Snapshot;
 
 /// One map edit, tagged by `op` (e.g. `{"op":"set_manager","person":"p3","manager":"p1"}`).
@@ -151,6 +151,28 @@ pub enum Edit {
         participants: Vec<Participant>,
         decision_links: Vec<DecisionLink>,
     },
+    /// Replaces every element of a deal (§3: compelling events, assessments,
+    /// competitors, quotes, strategy, value proposition, team, coaching, …)
+    /// with `deal`, checked by the importer's rules. The stage is not changed
+    /// here: stage moves go through the exit checklist. When `activities` is
+    /// given, it replaces the activities linked to this deal.
+    UpdateDeal {
+        deal: Box<Deal>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        activities: Option<Vec<Activity>>,
+    },
+    /// Adds an activity to an account, or replaces the one with its id.
+    SetActivity {
+        account: String,
+        activity: Activity,
+    },
+    RemoveActivity {
+        id: String,
+    },
+    /// Several edits applied together, all or nothing (undone in reverse order).
+    Batch {
+        edits: Vec<Edit>,
+    },
     /// Puts back an account with everything in it: the inverse of destructive
     /// edits. An account of that id is replaced; `position` and
     /// `deal_positions` are indexes in the workspace's account and deal lists
@@ -194,6 +216,7 @@ pub struct PersonPatch {
     pub phone: Option<String>,
     /// Absent: unchanged; `null`: leans to no competitor; an id: leans to that competitor.
     #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<Option<String>>))]
     pub leans_to: Option<Option<String>>,
 }
 
@@ -249,6 +272,10 @@ impl Edit {
             Edit::AddDecisionLink { .. } => "add_decision_link",
             Edit::RemoveDecisionLink { .. } => "remove_decision_link",
             Edit::SetDecisionMap { .. } => "set_decision_map",
+            Edit::UpdateDeal { .. } => "update_deal",
+            Edit::SetActivity { .. } => "set_activity",
+            Edit::RemoveActivity { .. } => "remove_activity",
+            Edit::Batch { .. } => "batch",
             Edit::ReplaceAccount { .. } => "replace_account",
         }
     }

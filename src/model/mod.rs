@@ -8,6 +8,7 @@ pub mod deal;
 pub mod edit;
 pub mod enums;
 pub mod number;
+pub mod scenario;
 pub mod settings;
 pub mod summary;
 pub mod workspace;
@@ -24,5 +25,6 @@ pub use enums::*;
 pub use settings::{
     GradeThresholds, InteractionThresholds, Position, Settings, StageDef, TacticDef, WinRateWeights,
 };
+pub use scenario::{DealView, Judgement, Scenario, ScenarioChange, ScenarioSummary, ScenarioView};
 pub use summary::{AccountSummary, CompetitorSummary, DealSummary, PersonSummary};
 pub use workspace::Workspace;

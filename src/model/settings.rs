@@ -62,10 +62,13 @@ impl Default for Settings {
 #[serde(deny_unknown_fields)]
 pub struct GradeThresholds {
     #[serde(rename = "A", serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub a: f64,
     #[serde(rename = "B", serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub b: f64,
     #[serde(rename = "C", serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub c: f64,
 }
 
@@ -81,8 +84,10 @@ impl Default for GradeThresholds {
 #[serde(deny_unknown_fields)]
 pub struct WinRateWeights {
     #[serde(serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub fit: f64,
     #[serde(serialize_with = "super::number::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub closeness: f64,
 }
 

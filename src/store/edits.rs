@@ -33,7 +33,7 @@ impl Store {
     }
 }
 
-fn apply_in(tx: &Transaction<'_>, edit: &Edit) -> Result<EditOutcome> {
+pub(super) fn apply_in(tx: &Transaction<'_>, edit: &Edit) -> Result<EditOutcome> {
     let undo = |inverse: Edit| Ok(EditOutcome { inverse, created: None });
     match edit {
         Edit::CreateAccount { id, name, industry, region } => {
@@ -403,10 +403,116 @@ fn apply_in(tx: &Transaction<'_>, edit: &Edit) -> Result<EditOutcome> {
             }
             undo(Edit::SetDecisionMap { deal: deal.clone(), participants: old.0, decision_links: old.1 })
         }
+        Edit::UpdateDeal { deal, activities } => update_deal(tx, deal, activities.as_deref()).map(|inverse| EditOutcome { inverse, created: None }),
+        Edit::SetActivity { account, activity } => {
+            let mut now = capture(tx, account)?;
+            let at = now.account.activities.iter().position(|a| a.id == activity.id);
+            match at {
+                Some(i) => now.account.activities[i] = activity.clone(),
+                None => {
+                    let elsewhere: Option<String> = tx
+                        .query_row("SELECT account FROM activities WHERE id = ?1", [&activity.id], |r| r.get(0))
+                        .optional()?;
+                    if let Some(other) = elsewhere {
+                        return Err(invalid(format!(
+                            "activity.id: activity \"{}\" belongs to account \"{other}\", not \"{account}\"",
+                            activity.id
+                        )));
+                    }
+                    now.account.activities.push(activity.clone())
+                }
+            }
+            replace_captured(tx, now)
+        }
+        Edit::RemoveActivity { id } => {
+            let account: String = tx
+                .query_row("SELECT account FROM activities WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| not_found("activity", id))?;
+            let mut now = capture(tx, &account)?;
+            now.account.activities.retain(|a| &a.id != id);
+            replace_captured(tx, now)
+        }
+        Edit::Batch { edits } => {
+            let mut inverses = Vec::with_capacity(edits.len());
+            let mut created = None;
+            for (i, e) in edits.iter().enumerate() {
+                if matches!(e, Edit::Batch { .. }) {
+                    return Err(invalid(format!("edits[{i}]: a batch cannot hold another batch")));
+                }
+                let out = apply_in(tx, e).map_err(|err| in_batch(i, e, err))?;
+                created = created.or(out.created);
+                inverses.push(out.inverse);
+            }
+            inverses.reverse();
+            Ok(EditOutcome { inverse: Edit::Batch { edits: inverses }, created })
+        }
         Edit::ReplaceAccount { account, deals, position, deal_positions, snapshots } => {
             replace_account(tx, account, deals, *position, deal_positions, snapshots.as_deref())
                 .map(|inverse| EditOutcome { inverse, created: None })
         }
+    }
+}
+
+/// Replaces the deal (and, when given, its activities) through the
+/// whole-account replacement, which checks the importer's rules and yields
+/// the exact inverse.
+fn update_deal(tx: &Transaction<'_>, deal: &Deal, activities: Option<&[Activity]>) -> Result<Edit> {
+    let account: String = tx
+        .query_row("SELECT account FROM deals WHERE id = ?1", [&deal.id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| not_found("deal", &deal.id))?;
+    if deal.account != account {
+        return Err(invalid(format!(
+            "deal.account: deal \"{}\" belongs to account \"{account}\"; it cannot move to \"{}\"",
+            deal.id, deal.account
+        )));
+    }
+    let mut now = capture(tx, &account)?;
+    let old = now.deals.iter_mut().find(|d| d.id == deal.id).ok_or_else(|| not_found("deal", &deal.id))?;
+    if old.stage != deal.stage {
+        return Err(invalid(format!(
+            "deal.stage: deal \"{}\" is in stage \"{}\"; moving it to \"{}\" goes through the stage's exit checklist (sandtable move), not an edit",
+            deal.id, old.stage, deal.stage
+        )));
+    }
+    *old = deal.clone();
+    if let Some(activities) = activities {
+        if let Some((i, a)) = activities.iter().enumerate().find(|(_, a)| a.deal.as_deref() != Some(deal.id.as_str())) {
+            return Err(invalid(format!(
+                "activities[{i}].deal: activity \"{}\" is not linked to deal \"{}\"",
+                a.id, deal.id
+            )));
+        }
+        let mut given = activities.to_vec();
+        let mut kept = Vec::with_capacity(now.account.activities.len());
+        for a in now.account.activities.drain(..) {
+            if a.deal.as_deref() != Some(deal.id.as_str()) {
+                kept.push(a);
+            } else if let Some(i) = given.iter().position(|g| g.id == a.id) {
+                kept.push(given.remove(i)); // replaced in place
+            }
+        }
+        kept.extend(given);
+        now.account.activities = kept;
+    }
+    replace_captured(tx, now).map(|o| o.inverse)
+}
+
+/// Writes a changed capture of an account back; returns the inverse.
+fn replace_captured(tx: &Transaction<'_>, c: Captured) -> Result<EditOutcome> {
+    let inverse = replace_account(tx, &c.account, &c.deals, c.position, &c.deal_positions, Some(&c.snapshots))?;
+    Ok(EditOutcome { inverse, created: None })
+}
+
+/// Names the failing edit of a batch in its error.
+fn in_batch(i: usize, e: &Edit, err: Error) -> Error {
+    match err {
+        Error::InvalidInput(m) => Error::InvalidInput(format!("edits[{i}] ({}): {m}", e.op())),
+        Error::InvalidFile(p) => Error::InvalidFile(
+            p.into_iter().map(|p| Problem { path: format!("edits[{i}].{}", p.path), message: p.message }).collect(),
+        ),
+        other => other,
     }
 }
 
@@ -689,7 +795,7 @@ fn id_for(conn: &Connection, given: Option<&str>, table: Table) -> Result<String
 /// A counter seeded with the seconds since 2024 at first use: ids stay short
 /// (six base-36 digits for decades), ordered, and rarely meet an existing one
 /// (which [`id_for`] skips).
-fn next_serial() -> u64 {
+pub(super) fn next_serial() -> u64 {
     static SERIAL: OnceLock<AtomicU64> = OnceLock::new();
     const EPOCH_2024: u64 = 1_704_067_200;
     SERIAL
@@ -700,7 +806,7 @@ fn next_serial() -> u64 {
         .fetch_add(1, Ordering::Relaxed)
 }
 
-fn base36(mut n: u64) -> String {
+pub(super) fn base36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
     loop {

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_win_rate_snapshots.sql"),
+    include_str!("migrations/0003_scenarios.sql"),
 ];
 
 /// `PRAGMA application_id` of every Sandtable database ("SAND").

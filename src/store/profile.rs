@@ -95,7 +95,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn account_circles(&self, account: &str) -> Result<Vec<Circle>> {
+    pub(super) fn account_circles(&self, account: &str) -> Result<Vec<Circle>> {
         let mut stmt = self.conn.prepare("SELECT id, name FROM circles WHERE account = ?1 ORDER BY rowid")?;
         let rows = stmt.query_map([account], |r| Ok(Circle { id: r.get(0)?, name: r.get(1)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -6,10 +6,14 @@ use sandtable::Store;
 
 use crate::support::*;
 
-/// Builds a database of schema version 1 from the committed SQL fixture.
-fn v1_database(path: &std::path::Path) {
+/// Builds a database of an earlier schema version from its committed SQL fixture.
+fn old_database(path: &std::path::Path, version: i64) {
+    let fixture = fixture_path(&format!("schema-v{version}.sql"));
+    let sql = std::fs::read_to_string(&fixture).unwrap_or_else(|_| panic!("add the fixture {}", fixture.display()));
     let conn = Connection::open(path).unwrap();
-    conn.execute_batch(&std::fs::read_to_string(fixture_path("schema-v1.sql")).unwrap()).unwrap();
+    conn.execute_batch(&sql).unwrap();
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, version, "{} is not of schema version {version}", fixture.display());
 }
 
 #[test]
@@ -22,19 +26,18 @@ fn every_earlier_schema_upgrades_with_nothing_lost() {
     for version in 1..latest_version() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("old.db");
-        assert_eq!(version, 1, "add a fixture for schema version {version}");
-        v1_database(&db);
+        old_database(&db, version);
         let store = Store::open(&db).unwrap();
         let now: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(now, latest_version());
         assert_eq!(export(&store), expected, "content after upgrading from v{version}");
-        // A backup of the old file was taken before migrating, and it is still v1.
+        // A backup of the old file was taken before migrating, and it is still of the old version.
         let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups")).unwrap().map(|e| e.unwrap().path()).collect();
         assert_eq!(backups.len(), 1);
-        assert!(backups[0].to_str().unwrap().contains("before-migration-v1"));
+        assert!(backups[0].to_str().unwrap().contains(&format!("before-migration-v{version}")));
         let old = Connection::open(&backups[0]).unwrap();
         let v: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-        assert_eq!(v, 1);
+        assert_eq!(v, version);
     }
 }
 

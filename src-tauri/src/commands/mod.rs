@@ -1,5 +1,8 @@
 //! Tauri commands: each one calls one core function and maps its error.
 
+pub mod deals;
+pub mod files;
+pub mod map;
 pub mod pipeline;
 pub mod system;
 pub mod workspace;

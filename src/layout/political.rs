@@ -1,0 +1,457 @@
+//! 政治版图 — the political layer: who is in which circle (圈子) and who
+//! influences whom.
+//!
+//! Every circle gets its own rectangular region (a person is drawn in their
+//! primary circle, else their first); people outside every circle get a
+//! region of their own, set apart by a wider gap and drawn differently.
+//! Regions never intersect, and inside a region people sit on a grid, so no
+//! two boxes overlap whatever the size.
+//!
+//! Where a person sits inside the region is chosen to keep influence lines
+//! short and parallel, which is what keeps crossings down: a few rounds of
+//! "move towards the people you influence or are influenced by, then snap
+//! back to the grid" (rows by target y, then columns by target x), followed
+//! by a local search that swaps neighbours whenever that removes crossings.
+//! Circles that influence each other most are placed next to each other.
+//! Deterministic: no randomness, every tie broken by person order.
+
+use std::collections::HashMap;
+
+use super::geometry::{count_crossings, Point, Rect};
+use super::reporting::straight_route;
+use super::{
+    circle_of, EdgeKind, GroupKind, Layer, Layout, LayoutEdge, LayoutGroup, LayoutOptions, Scene, NODE_HEIGHT,
+    NODE_WIDTH,
+};
+
+/// Gaps between boxes inside a region.
+const GAP_X: f64 = 28.0;
+const GAP_Y: f64 = 28.0;
+/// Inner padding of a region and the height of its label.
+const PAD: f64 = 20.0;
+const LABEL: f64 = 30.0;
+/// Gap between circles, and the wider one that sets the outsiders apart.
+const REGION_GAP: f64 = 56.0;
+const OUTSIDE_GAP: f64 = 120.0;
+/// Width ÷ height aimed at, for regions and for the whole map.
+const REGION_ASPECT: f64 = 1.4;
+const MAP_ASPECT: f64 = 1.5;
+/// Rounds of "towards neighbours, snap to grid".
+const ROUNDS: usize = 40;
+
+const PITCH_X: f64 = NODE_WIDTH + GAP_X;
+const PITCH_Y: f64 = NODE_HEIGHT + GAP_Y;
+
+#[derive(Clone)]
+struct Region {
+    id: String,
+    name: String,
+    kind: GroupKind,
+    members: Vec<usize>,
+    cols: usize,
+    rows: usize,
+    /// Set when the region is a band of the map's full width.
+    band_width: Option<f64>,
+    /// Top-left of the region box.
+    x: f64,
+    y: f64,
+}
+
+impl Region {
+    fn width(&self) -> f64 {
+        self.band_width.unwrap_or(2.0 * PAD + self.cols as f64 * PITCH_X - GAP_X)
+    }
+    fn height(&self) -> f64 {
+        LABEL + 2.0 * PAD + self.rows as f64 * PITCH_Y - GAP_Y
+    }
+    /// Top-left of the box in grid slot `(row, col)`.
+    fn slot(&self, row: usize, col: usize) -> (f64, f64) {
+        (self.x + PAD + col as f64 * PITCH_X, self.y + LABEL + PAD + row as f64 * PITCH_Y)
+    }
+}
+
+/// The influence graph, undirected for placement: neighbours and weights.
+struct Neighbours {
+    start: Vec<usize>,
+    list: Vec<(usize, f64)>,
+}
+
+impl Neighbours {
+    fn of(&self, v: usize) -> &[(usize, f64)] {
+        &self.list[self.start[v]..self.start[v + 1]]
+    }
+}
+
+/// Valid influence links as (from, to, strength, index in the account's list).
+fn influence_links(scene: &Scene<'_>) -> Vec<(usize, usize, u8, usize)> {
+    scene
+        .account
+        .influences
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| {
+            let (&a, &b) = (scene.index.get(l.from.as_str())?, scene.index.get(l.to.as_str())?);
+            (a != b).then_some((a, b, l.strength, k))
+        })
+        .collect()
+}
+
+pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layout {
+    let n = scene.len();
+    let links = influence_links(scene);
+    let nb = {
+        let mut deg = vec![0usize; n + 1];
+        for &(a, b, _, _) in &links {
+            deg[a] += 1;
+            deg[b] += 1;
+        }
+        let mut start = vec![0usize; n + 1];
+        for i in 0..n {
+            start[i + 1] = start[i] + deg[i];
+        }
+        let mut fill = start.clone();
+        let mut list = vec![(0usize, 0.0f64); start[n]];
+        for &(a, b, s, _) in &links {
+            let w = f64::from(s.clamp(1, 3));
+            list[fill[a]] = (b, w);
+            fill[a] += 1;
+            list[fill[b]] = (a, w);
+            fill[b] += 1;
+        }
+        Neighbours { start, list }
+    };
+    let base = regions(scene);
+    let mut region_of = vec![0usize; n];
+    for (g, r) in base.iter().enumerate() {
+        for &m in &r.members {
+            region_of[m] = g;
+        }
+    }
+    let chain = circle_chain(&base, &links, &region_of);
+    // Two arrangements: circles as blocks packed in rows, or as full-width
+    // bands stacked (lines between bands then run nearly parallel). The one
+    // with fewer crossings wins; blocks on a tie, they read better.
+    let mut blocks = base.clone();
+    arrange_blocks(&mut blocks, &chain);
+    let mut bands = base;
+    arrange_bands(&mut bands, &chain);
+    let (bx, by) = place_people(&blocks, &nb, n);
+    let mut best = (blocks, bx, by);
+    if links.len() > 1 && best.0.len() > 1 {
+        let (sx, sy) = place_people(&bands, &nb, n);
+        let routes_of = |px: &[f64], py: &[f64]| routes(&links, px, py);
+        let crossings_blocks = if links.len() <= 4000 { count_crossings(routes_of(&best.1, &best.2).iter().map(Vec::as_slice)) } else { usize::MAX };
+        let crossings_bands = if links.len() <= 4000 { count_crossings(routes_of(&sx, &sy).iter().map(Vec::as_slice)) } else { 0 };
+        if crossings_bands < crossings_blocks {
+            best = (bands, sx, sy);
+        }
+    }
+    let (regions, px, py) = best;
+
+    let mut out = scene.empty_layout(Layer::Political, opts);
+    for r in &regions {
+        for &m in &r.members {
+            out.nodes.push(scene.node(m, px[m], py[m]));
+        }
+        out.groups.push(LayoutGroup {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            kind: r.kind,
+            role: None,
+            x: r.x,
+            y: r.y,
+            width: r.width(),
+            height: r.height(),
+            members: r.members.len() as u32,
+        });
+    }
+    let people = &scene.account.people;
+    for (&(a, b, s, _), points) in links.iter().zip(routes(&links, &px, &py)) {
+        out.edges.push(LayoutEdge {
+            kind: EdgeKind::Influence,
+            from: people[a].id.clone(),
+            to: people[b].id.clone(),
+            strength: Some(s),
+            label: String::new(),
+            points,
+        });
+    }
+    out
+}
+
+/// Straight lines between the boxes; a pair influencing each other both
+/// ways gets two parallel lines instead of one on top of the other.
+fn routes(links: &[(usize, usize, u8, usize)], px: &[f64], py: &[f64]) -> Vec<Vec<Point>> {
+    let rect = |v: usize| Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT);
+    let pairs: std::collections::HashSet<(usize, usize)> = links.iter().map(|&(a, b, _, _)| (a, b)).collect();
+    links
+        .iter()
+        .map(|&(a, b, _, _)| {
+            let mut points = straight_route(&rect(a), &rect(b));
+            if pairs.contains(&(b, a)) {
+                let (d, e) = (points[1].x - points[0].x, points[1].y - points[0].y);
+                let len = (d * d + e * e).sqrt().max(1e-9);
+                let (ox, oy) = (-e / len * 4.0, d / len * 4.0);
+                for p in &mut points {
+                    p.x += ox;
+                    p.y += oy;
+                }
+            }
+            points
+        })
+        .collect()
+}
+
+/// Where everyone sits: a few rounds of "move towards your neighbours, snap
+/// back to your region's grid" (rows by target y, columns by target x; a
+/// part-filled row spreads to where its people want to be).
+fn place_people(regions: &[Region], nb: &Neighbours, n: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut px = vec![0.0f64; n];
+    let mut py = vec![0.0f64; n];
+    for r in regions {
+        for (k, &m) in r.members.iter().enumerate() {
+            let (x, y) = r.slot(k / r.cols, k % r.cols);
+            px[m] = x;
+            py[m] = y;
+        }
+    }
+    let mut tx = vec![0.0f64; n];
+    let mut ty = vec![0.0f64; n];
+    let mut order: Vec<usize> = Vec::new();
+    let mut cols: Vec<usize> = Vec::new();
+    for _ in 0..ROUNDS {
+        for v in 0..n {
+            let ns = nb.of(v);
+            if ns.is_empty() {
+                tx[v] = px[v];
+                ty[v] = py[v];
+                continue;
+            }
+            let (mut sx, mut sy, mut sw) = (0.0, 0.0, 0.0);
+            for &(u, w) in ns {
+                sx += w * px[u];
+                sy += w * py[u];
+                sw += w;
+            }
+            tx[v] = 0.3 * px[v] + 0.7 * sx / sw;
+            ty[v] = 0.3 * py[v] + 0.7 * sy / sw;
+        }
+        for r in regions {
+            order.clear();
+            order.extend_from_slice(&r.members);
+            order.sort_by(|&a, &b| ty[a].total_cmp(&ty[b]).then(a.cmp(&b)));
+            let x0 = r.x + PAD;
+            for (row, chunk) in order.chunks_mut(r.cols).enumerate() {
+                chunk.sort_by(|&a, &b| tx[a].total_cmp(&tx[b]).then(a.cmp(&b)));
+                // Columns as near the wanted x as the order allows.
+                let j = chunk.len();
+                cols.clear();
+                for (i, &m) in chunk.iter().enumerate() {
+                    let want = ((tx[m] - x0) / PITCH_X).round().clamp(0.0, (r.cols - 1) as f64) as usize;
+                    cols.push(if i == 0 { want } else { want.max(cols[i - 1] + 1) });
+                }
+                for i in (0..j).rev() {
+                    let cap = if i + 1 == j { r.cols - 1 } else { cols[i + 1] - 1 };
+                    cols[i] = cols[i].min(cap);
+                }
+                for (i, &m) in chunk.iter().enumerate() {
+                    let (x, y) = r.slot(row, cols[i]);
+                    px[m] = x;
+                    py[m] = y;
+                }
+            }
+        }
+    }
+    (px, py)
+}
+
+/// The circles with members (in the account's order, then circles named only
+/// by people), then the people outside every circle.
+fn regions(scene: &Scene<'_>) -> Vec<Region> {
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut regions: Vec<Region> = Vec::new();
+    let new_region = |id: &str, name: &str, kind| Region {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind,
+        members: Vec::new(),
+        cols: 1,
+        rows: 1,
+        band_width: None,
+        x: 0.0,
+        y: 0.0,
+    };
+    for c in &scene.account.circles {
+        if !by_id.contains_key(c.id.as_str()) {
+            by_id.insert(&c.id, regions.len());
+            regions.push(new_region(&c.id, &c.name, GroupKind::Circle));
+        }
+    }
+    let mut outside = new_region("outside", "圈外（不属于任何圈子）", GroupKind::Outside);
+    for (i, p) in scene.account.people.iter().enumerate() {
+        match circle_of(p) {
+            Some(c) => {
+                let g = *by_id.entry(c).or_insert_with(|| {
+                    regions.push(new_region(c, c, GroupKind::Circle));
+                    regions.len() - 1
+                });
+                regions[g].members.push(i);
+            }
+            None => outside.members.push(i),
+        }
+    }
+    regions.retain(|r| !r.members.is_empty());
+    if !outside.members.is_empty() {
+        regions.push(outside);
+    }
+    regions
+}
+
+/// The circles in an order where those influencing each other most are
+/// neighbours: start with the largest, then always the circle most tied to
+/// those already placed, recent ones counting more (ties: account order).
+fn circle_chain(regions: &[Region], links: &[(usize, usize, u8, usize)], region_of: &[usize]) -> Vec<usize> {
+    let circles = regions.iter().filter(|r| r.kind == GroupKind::Circle).count();
+    let mut weight = vec![vec![0.0f64; regions.len()]; regions.len()];
+    for &(a, b, s, _) in links {
+        let (ga, gb) = (region_of[a], region_of[b]);
+        if ga != gb {
+            weight[ga][gb] += f64::from(s);
+            weight[gb][ga] += f64::from(s);
+        }
+    }
+    let mut chain: Vec<usize> = Vec::with_capacity(circles);
+    let mut used = vec![false; circles];
+    if circles == 0 {
+        return chain;
+    }
+    let first = (0..circles)
+        .max_by(|&a, &b| regions[a].members.len().cmp(&regions[b].members.len()).then(b.cmp(&a)))
+        .expect("at least one circle");
+    chain.push(first);
+    used[first] = true;
+    while chain.len() < circles {
+        let tie = |g: usize| -> f64 { chain.iter().enumerate().map(|(k, &c)| weight[g][c] * (1.0 + k as f64)).sum() };
+        let next = (0..circles)
+            .filter(|&g| !used[g])
+            .max_by(|&a, &b| tie(a).total_cmp(&tie(b)).then(b.cmp(&a)))
+            .expect("an unused circle");
+        chain.push(next);
+        used[next] = true;
+    }
+    chain
+}
+
+/// Circles as blocks near [`REGION_ASPECT`], packed in rows near the map's
+/// aspect; the outsiders apart (below or to the right, whichever keeps the
+/// map nearer its aspect).
+fn arrange_blocks(regions: &mut [Region], chain: &[usize]) {
+    for r in regions.iter_mut() {
+        let k = r.members.len();
+        r.cols = ((k as f64 * REGION_ASPECT * PITCH_Y / PITCH_X).sqrt().round() as usize).clamp(1, k);
+        r.rows = k.div_ceil(r.cols);
+        r.band_width = None;
+    }
+    let widths: Vec<f64> = chain.iter().map(|&g| regions[g].width()).collect();
+    let heights: Vec<f64> = chain.iter().map(|&g| regions[g].height()).collect();
+    let outside = (chain.len() < regions.len()).then_some(chain.len());
+    let mut best: Option<(f64, Vec<(f64, f64)>, bool)> = None;
+    let widest = widths.iter().cloned().fold(0.0, f64::max);
+    let mut limits: Vec<f64> = Vec::new();
+    let mut acc = 0.0;
+    for (k, w) in widths.iter().enumerate() {
+        acc += w + if k > 0 { REGION_GAP } else { 0.0 };
+        if acc >= widest {
+            limits.push(acc);
+        }
+    }
+    if limits.is_empty() {
+        limits.push(0.0);
+    }
+    for limit in limits {
+        let mut pos = Vec::with_capacity(chain.len());
+        let (mut x, mut y, mut row_h, mut max_w) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        for (k, (&w, &h)) in widths.iter().zip(&heights).enumerate() {
+            if k > 0 && x + w > limit + 1e-9 {
+                y += row_h + REGION_GAP;
+                x = 0.0;
+                row_h = 0.0;
+            }
+            pos.push((x, y));
+            x += w + REGION_GAP;
+            row_h = row_h.max(h);
+            max_w = max_w.max(x - REGION_GAP);
+        }
+        let total_h = if chain.is_empty() { 0.0 } else { y + row_h };
+        let candidates: Vec<(f64, f64, bool)> = match outside {
+            None => vec![(max_w, total_h, false)],
+            Some(o) => {
+                let (ow, oh) = (regions[o].width(), regions[o].height());
+                let gap = if chain.is_empty() { 0.0 } else { OUTSIDE_GAP };
+                vec![(max_w.max(ow), total_h + gap + oh, false), (max_w + gap + ow, total_h.max(oh), true)]
+            }
+        };
+        for (w, h, right) in candidates {
+            let score = ((w / h.max(1.0)) / MAP_ASPECT).ln().abs();
+            if best.as_ref().is_none_or(|b| score < b.0 - 1e-12) {
+                best = Some((score, pos.clone(), right));
+            }
+        }
+    }
+    let (_, pos, right) = best.expect("a candidate arrangement");
+    let (mut max_w, mut max_h) = (0.0f64, 0.0f64);
+    for (k, &g) in chain.iter().enumerate() {
+        regions[g].x = pos[k].0;
+        regions[g].y = pos[k].1;
+        max_w = max_w.max(pos[k].0 + regions[g].width());
+        max_h = max_h.max(pos[k].1 + regions[g].height());
+    }
+    if let Some(o) = outside {
+        let gap = if chain.is_empty() { 0.0 } else { OUTSIDE_GAP };
+        if right {
+            regions[o].x = max_w + gap;
+            regions[o].y = 0.0;
+        } else {
+            regions[o].x = 0.0;
+            regions[o].y = max_h + gap;
+        }
+    }
+}
+
+/// Circles as bands of one common width, stacked in chain order, the
+/// outsiders' band last after a wider gap; the column count is the one
+/// whose map is nearest [`MAP_ASPECT`].
+fn arrange_bands(regions: &mut [Region], chain: &[usize]) {
+    let largest = regions.iter().map(|r| r.members.len()).max().unwrap_or(1);
+    let size = |c: usize| {
+        let h: f64 = regions
+            .iter()
+            .map(|r| LABEL + 2.0 * PAD + r.members.len().div_ceil(c) as f64 * PITCH_Y - GAP_Y + REGION_GAP)
+            .sum();
+        (2.0 * PAD + c as f64 * PITCH_X - GAP_X, h)
+    };
+    let cols = (1..=largest)
+        .min_by(|&a, &b| {
+            let score = |c: usize| {
+                let (w, h) = size(c);
+                ((w / h) / MAP_ASPECT).ln().abs()
+            };
+            score(a).total_cmp(&score(b))
+        })
+        .unwrap_or(1);
+    let width = 2.0 * PAD + cols as f64 * PITCH_X - GAP_X;
+    let mut y = 0.0;
+    let order: Vec<usize> = chain.iter().copied().chain(chain.len()..regions.len()).collect();
+    for (k, &g) in order.iter().enumerate() {
+        let r = &mut regions[g];
+        if k > 0 && r.kind == GroupKind::Outside {
+            y += OUTSIDE_GAP - REGION_GAP;
+        }
+        r.cols = cols;
+        r.rows = r.members.len().div_ceil(cols);
+        r.band_width = Some(width);
+        r.x = 0.0;
+        r.y = y;
+        y += r.height() + REGION_GAP;
+    }
+}

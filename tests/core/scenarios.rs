@@ -1,0 +1,207 @@
+//! Sand-table scenarios and whole-deal edits (issue 7) on real SQLite: a
+//! scenario changes nothing real until promoted; promotion moves the real
+//! win rate, flags and curve; every deal edit has an exact inverse.
+
+use sandtable::engine::flags::Flag;
+use sandtable::model::{Activity, ActivityStatus, Attitude, Edit, Role, ScenarioChange};
+use sandtable::{demo, Store};
+
+use crate::support::*;
+
+const DEAL: &str = "d-bank-core";
+
+fn practice() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("ws.db")).unwrap();
+    demo::load_practice(&mut store, today()).unwrap();
+    (dir, store)
+}
+
+fn negative_key_people(flags: &[Flag]) -> Vec<String> {
+    flags
+        .iter()
+        .filter_map(|f| match f {
+            Flag::KeyPersonNegative { person, .. } => Some(person.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_scenario_changes_nothing_real_until_promoted() {
+    let (_dir, mut store) = practice();
+    let before = export(&store);
+    let real = store.judge_deal(DEAL, today()).unwrap();
+    let negative = negative_key_people(&real.flags);
+    assert_eq!(negative.len(), 1, "the practice deal has one negative key person: {:?}", real.flags);
+    let target = negative[0].clone();
+
+    let s = store.fork_scenario(DEAL, "  说服反对者  ", today()).unwrap();
+    assert_eq!(s.name, "说服反对者");
+    assert_eq!(store.scenarios(DEAL).unwrap().len(), 1);
+
+    // Turn the negative decision maker neutral and raise our closeness.
+    let mut deal = s.deal.clone();
+    let p = deal.participants.iter_mut().find(|p| p.person == target).unwrap();
+    assert!(matches!(p.role, Role::DecisionMaker | Role::Approver));
+    p.attitude = Attitude::Neutral;
+    let latest = deal.assessments.iter_mut().max_by_key(|a| a.date).unwrap();
+    let us = latest.scores.iter_mut().find(|s| s.party == "us").unwrap();
+    us.closeness = (us.closeness + 2.0).min(10.0);
+    store.update_scenario(&s.id, deal, s.activities.clone()).unwrap();
+
+    let view = store.scenario_view(&s.id, today()).unwrap();
+    assert_eq!(view.real, real, "reality is judged as before");
+    assert!(negative_key_people(&view.projected.flags).is_empty());
+    let (p, r) = (view.projected.win_rate.rate.unwrap(), view.real.win_rate.rate.unwrap());
+    assert!(p > r, "closer to the customer wins more: {p} vs {r}");
+    assert_eq!(view.delta, Some(((p - r) * 10.0).round() / 10.0));
+    assert!(view.changes.iter().any(|c| matches!(c, ScenarioChange::Participant { person, field, .. } if *person == target && field == "attitude")));
+    assert!(view.changes.iter().any(|c| matches!(c, ScenarioChange::Score { party, field, .. } if party == "us" && field == "closeness")));
+    // The real deal, its flags and its curve are untouched (only the scenario row is new).
+    let curve_before = store.curve(DEAL).unwrap();
+    assert_eq!(store.judge_deal(DEAL, today()).unwrap(), real);
+    assert_eq!(export(&store), before);
+
+    let outcome = store.promote_scenario(&s.id, today()).unwrap();
+    assert!(store.scenarios(DEAL).unwrap().is_empty(), "promotion removes the scenario");
+    let now = store.judge_deal(DEAL, today()).unwrap();
+    assert_eq!(now.win_rate.rate, Some(p));
+    assert!(negative_key_people(&now.flags).is_empty());
+    let curve_after = store.curve(DEAL).unwrap();
+    assert_eq!(curve_after.last().unwrap().rate, Some(p), "this week's snapshot was retaken");
+    assert_ne!(curve_before.last().unwrap().rate, curve_after.last().unwrap().rate);
+    // The promotion can be undone exactly.
+    store.apply(&outcome.inverse).unwrap();
+    assert_eq!(store.judge_deal(DEAL, today()).unwrap(), real);
+    assert_eq!(export(&store), before);
+}
+
+#[test]
+fn a_scenario_breaking_a_rule_is_refused_and_kept_as_it_was() {
+    let (_dir, mut store) = practice();
+    let s = store.fork_scenario(DEAL, "bad", today()).unwrap();
+    let mut deal = s.deal.clone();
+    deal.participants[0].person = "p-nobody".into();
+    let err = store.update_scenario(&s.id, deal, s.activities.clone()).unwrap_err();
+    let text = format!("{err} {:?}", err.problems());
+    assert!(text.contains("p-nobody"), "{text}");
+    assert_eq!(store.scenario(&s.id).unwrap(), s);
+    let mut deal = s.deal.clone();
+    deal.stage = "won".into();
+    let err = store.update_scenario(&s.id, deal, Vec::new()).unwrap_err();
+    assert!(err.to_string().contains("exit checklist"), "{err}");
+    let mut other = store.deal("d-bank-data").unwrap();
+    other.name = "x".into();
+    let err = store.update_scenario(&s.id, other, Vec::new()).unwrap_err();
+    assert!(err.to_string().contains("d-bank-data"), "{err}");
+    assert!(store.fork_scenario(DEAL, "  ", today()).is_err());
+    assert!(store.fork_scenario("d-none", "x", today()).is_err());
+    store.discard_scenario(&s.id).unwrap();
+    assert!(store.scenario(&s.id).is_err());
+    assert!(store.discard_scenario(&s.id).is_err());
+}
+
+#[test]
+fn planned_activities_in_a_scenario_stay_there() {
+    let (_dir, mut store) = practice();
+    let before = export(&store);
+    let s = store.fork_scenario(DEAL, "拜访计划", today()).unwrap();
+    let mut acts = s.activities.clone();
+    let mut planned: Activity = acts[0].clone();
+    planned.id = "act-scenario-visit".into();
+    planned.status = ActivityStatus::Planned;
+    planned.date = today() + chrono::Days::new(7);
+    acts.push(planned);
+    store.update_scenario(&s.id, s.deal.clone(), acts).unwrap();
+    let view = store.scenario_view(&s.id, today()).unwrap();
+    assert!(view.changes.iter().any(|c| matches!(c, ScenarioChange::ActivityAdded { activity } if activity == "act-scenario-visit")));
+    assert_eq!(export(&store), before);
+    store.promote_scenario(&s.id, today()).unwrap();
+    assert!(store.deal_activities(DEAL).unwrap().iter().any(|a| a.id == "act-scenario-visit"));
+}
+
+#[test]
+fn deal_edits_have_exact_inverses_and_keep_the_stage_gate() {
+    let (_dir, mut store) = practice();
+    let before = export(&store);
+    let mut deal = store.deal(DEAL).unwrap();
+    deal.compelling_events[0].confirmed = !deal.compelling_events[0].confirmed;
+    deal.tactics.push("t-new".into());
+    deal.value_proposition.business_value = "降本 <b>30%</b>".into();
+    let out = store.apply(&Edit::UpdateDeal { deal: Box::new(deal.clone()), activities: None }).unwrap();
+    assert_eq!(store.deal(DEAL).unwrap(), deal);
+    store.apply(&out.inverse).unwrap();
+    assert_eq!(export(&store), before);
+
+    let mut moved = deal.clone();
+    moved.stage = "won".into();
+    let err = store.apply(&Edit::UpdateDeal { deal: Box::new(moved), activities: None }).unwrap_err();
+    assert!(err.to_string().contains("exit checklist"), "{err}");
+    let mut elsewhere = deal.clone();
+    elsewhere.account = "acc-energy".into();
+    assert!(store.apply(&Edit::UpdateDeal { deal: Box::new(elsewhere), activities: None }).is_err());
+    assert_eq!(export(&store), before, "refusals change nothing");
+
+    // Log an activity, remove one, as a batch; undo it all.
+    let account = deal.account.clone();
+    let mut act = store.deal_activities(DEAL).unwrap()[0].clone();
+    let removed = act.id.clone();
+    act.id = "act-new".into();
+    act.status = ActivityStatus::Done;
+    let batch = Edit::Batch {
+        edits: vec![
+            Edit::SetActivity { account: account.clone(), activity: act.clone() },
+            Edit::RemoveActivity { id: removed.clone() },
+        ],
+    };
+    let out = store.apply(&batch).unwrap();
+    let ids: Vec<String> = store.deal_activities(DEAL).unwrap().into_iter().map(|a| a.id).collect();
+    assert!(ids.contains(&"act-new".to_string()) && !ids.contains(&removed));
+    store.apply(&out.inverse).unwrap();
+    assert_eq!(export(&store), before);
+    // A failing edit inside a batch names its place and undoes the others.
+    let bad = Edit::Batch {
+        edits: vec![
+            Edit::SetActivity { account, activity: act },
+            Edit::RemoveActivity { id: "act-none".into() },
+        ],
+    };
+    let err = store.apply(&bad).unwrap_err();
+    assert!(err.to_string().contains("act-none"), "{err}");
+    assert_eq!(export(&store), before);
+}
+
+#[test]
+fn cli_scenarios_fork_show_set_and_promote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let run = |args: &[&str]| {
+        let out = sandtable_cli().arg("--db").arg(&db).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["demo"]);
+    let s: serde_json::Value = serde_json::from_str(&run(&["scenario", "fork", DEAL, "推演一", "--json"])).unwrap();
+    let id = s["id"].as_str().unwrap().to_string();
+    let mut deal = s["deal"].clone();
+    for p in deal["participants"].as_array_mut().unwrap() {
+        if p["attitude"] == "negative" || p["attitude"] == "strong_negative" {
+            p["attitude"] = "neutral".into();
+        }
+    }
+    let file = dir.path().join("scenario.json");
+    std::fs::write(&file, serde_json::json!({"deal": deal, "activities": s["activities"]}).to_string()).unwrap();
+    run(&["scenario", "set", &id, file.to_str().unwrap()]);
+    let view: serde_json::Value =
+        serde_json::from_str(&run(&["scenario", "show", &id, "--as-of", "2026-11-26", "--json"])).unwrap();
+    assert_ne!(view["projected"]["flags"], view["real"]["flags"]);
+    let listed = run(&["scenario", "list", DEAL]);
+    assert!(listed.contains("推演一"), "{listed}");
+    run(&["scenario", "promote", &id, "--as-of", "2026-11-26"]);
+    let shown: serde_json::Value = serde_json::from_str(&run(&["deal", DEAL, "--as-of", "2026-11-26", "--json"])).unwrap();
+    assert_eq!(shown["judgement"]["flags"], view["projected"]["flags"]);
+    let out = sandtable_cli().arg("--db").arg(&db).args(["scenario", "show", &id]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&id));
+}
