@@ -27,4 +27,4 @@ cargo test -p sandtable-desktop --features custom-protocol
 step "end-to-end: real window under Xvfb"
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
 npm ci --prefix tests/e2e --no-audit --no-fund
-(cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1 app.test.mjs locale.test.mjs xss.test.mjs)
+(cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1 ./*.test.mjs)

@@ -38,6 +38,8 @@ macro_rules! specta_builder {
             $crate::commands::deals::update_scenario,
             $crate::commands::deals::promote_scenario,
             $crate::commands::deals::discard_scenario,
+            $crate::commands::deals::reset_practice,
+            $crate::commands::deals::practice_accounts,
             $crate::commands::files::import_workspace_file::<$rt>,
             $crate::commands::files::import_people_file::<$rt>,
             $crate::commands::files::export_workspace_file::<$rt>,

@@ -43,6 +43,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check that the database is whole (integrity, foreign keys, schema version); non-zero exit if not
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Practice mode: put the practice accounts and deals back as bundled (other accounts stay)
+    PracticeReset,
     /// List accounts
     Accounts {
         #[arg(long)]
@@ -288,6 +295,24 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(path) => io::write_atomically(&path, text.as_bytes())?,
                 None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
             }
+        }
+        Command::Verify { json } => {
+            let v = store.verify()?;
+            if json {
+                print_json(&v)?;
+            } else {
+                println!(
+                    "integrity: {}; foreign key violations: {}; schema version {} of {}",
+                    v.integrity, v.foreign_key_violations, v.schema_version, v.latest_schema_version
+                );
+            }
+            if !v.is_ok() {
+                return Err(Error::InvalidInput(format!("the database is not whole: {}", v.integrity)));
+            }
+        }
+        Command::PracticeReset => {
+            sandtable::demo::reset_practice(&mut store, chrono::Local::now().date_naive())?;
+            println!("the practice accounts and deals are back as bundled");
         }
         Command::Demo { json } => {
             let report = demo::load_practice(&mut store, chrono::Local::now().date_naive())?;

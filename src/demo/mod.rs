@@ -25,6 +25,44 @@ pub fn load_practice(store: &mut Store, today: NaiveDate) -> Result<ImportReport
     Ok(report)
 }
 
+/// Practice mode: puts the practice workspace's accounts and deals back as
+/// they are bundled (after an exercise), in one transaction, leaving every
+/// other account untouched; an account the user deleted comes back. The
+/// practice deals' scenarios go with them. Returns the edit that undoes the
+/// reset.
+pub fn reset_practice(store: &mut Store, today: NaiveDate) -> Result<crate::model::EditOutcome> {
+    let ws = practice_workspace();
+    let edits = ws
+        .accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let (deal_positions, deals) = ws
+                .deals
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.account == a.id)
+                .map(|(j, d)| (j as u32, d.clone()))
+                .unzip();
+            crate::model::Edit::ReplaceAccount {
+                account: a.clone(),
+                deals,
+                position: Some(i as u32),
+                deal_positions,
+                snapshots: None,
+            }
+        })
+        .collect();
+    let outcome = store.apply(&crate::model::Edit::Batch { edits })?;
+    store.rebuild_snapshots(today)?;
+    Ok(outcome)
+}
+
+/// The ids of the practice workspace's accounts (to tell practice deals apart).
+pub fn practice_account_ids() -> Vec<String> {
+    practice_workspace().accounts.into_iter().map(|a| a.id).collect()
+}
+
 /// What the app does when it opens a workspace: on first start (a database
 /// just created) it loads the practice workspace; otherwise it takes the daily
 /// backup and this week's win-rate snapshot once (recomputed at least weekly).

@@ -34,11 +34,14 @@ const ROW_GAP: f64 = 56.0;
 const BAND_PAD: f64 = 18.0;
 const BAND_GAP: f64 = 28.0;
 const EMPTY_BAND_H: f64 = 44.0;
-/// Sweeps of crossing reduction, and how many in a row may bring nothing new.
+/// Starting orders tried (see `order_layers`), sweeps of crossing reduction
+/// from each, and how many sweeps in a row may bring nothing new.
+const STARTS: usize = 3;
 const SWEEPS: usize = 24;
-const PATIENCE: usize = 8;
-/// Limits of the local steps after each sweep and after the sweeps.
-const TRANSPOSE_ROUNDS: usize = 16;
+const PATIENCE: usize = 6;
+/// Limits of the local steps: transposition rounds after each sweep,
+/// rounds of sifting after the sweeps.
+const TRANSPOSE_ROUNDS: usize = 8;
 const SIFT_ROUNDS: usize = 6;
 
 fn band_of(r: Role) -> usize {
@@ -281,15 +284,12 @@ pub(crate) fn decision_layout(scene: &Scene<'_>, deal: &Deal, opts: &LayoutOptio
 }
 
 /// A starting order of every layer: 0 depth first from the top layer, 1 depth
-/// first from the bottom, 2 by vertex number, 3 that mirrored.
+/// first from the bottom, 2 by vertex number (participants in the deal's order).
 fn initial_order(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layers: usize, start: usize) -> Vec<Vec<usize>> {
     let mut order: Vec<Vec<usize>> = vec![Vec::new(); layers];
     if start >= 2 {
         for (v, vert) in verts.iter().enumerate() {
             order[vert.layer].push(v);
-        }
-        if start == 3 {
-            order.iter_mut().for_each(|l| l.reverse());
         }
         return order;
     }
@@ -320,19 +320,15 @@ fn initial_order(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layer
 }
 
 /// The order of every layer with few crossings: from several starts (depth
-/// first from the top as dot does, from the bottom, the participants' order,
-/// and its mirror) median/barycenter sweeps with transposition; the best of
-/// them is then sifted. Deterministic: ties keep the present order.
+/// first from the top as dot does, from the bottom, and the participants'
+/// order) median/barycenter sweeps with transposition; the best of them is
+/// then sifted. Deterministic: ties keep the present order.
 fn order_layers(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layers: usize) -> Vec<Vec<usize>> {
     let mut m = Mincross::new(down, up);
-    let p = params();
     let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
-    for start in 0..p.starts {
+    for start in 0..STARTS {
         m.set(initial_order(verts, down, up, layers, start));
-        let mut c = m.sweeps(&p);
-        if p.sift_all {
-            c = m.polish(c, &p);
-        }
+        let c = m.sweeps();
         if best.as_ref().is_none_or(|b| c < b.0) {
             best = Some((c, m.order.clone()));
         }
@@ -341,34 +337,9 @@ fn order_layers(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layers
         }
     }
     let (c, order) = best.unwrap_or_default();
-    if p.sift_all || c == 0 {
-        return order;
-    }
     m.set(order);
-    m.polish(c, &p);
+    m.polish(c);
     m.order
-}
-
-#[derive(Clone, Copy)]
-struct Params {
-    starts: usize,
-    sweeps: usize,
-    patience: usize,
-    transpose: usize,
-    sift: usize,
-    sift_all: bool,
-}
-
-fn params() -> Params {
-    let get = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-    Params {
-        starts: get("DX_STARTS", 4),
-        sweeps: get("DX_SWEEPS", SWEEPS),
-        patience: get("DX_PATIENCE", PATIENCE),
-        transpose: get("DX_TR", TRANSPOSE_ROUNDS),
-        sift: get("DX_SIFT", SIFT_ROUNDS),
-        sift_all: get("DX_SIFT_ALL", 0) == 1,
-    }
 }
 
 /// Layer orders of the proper layered graph and what reordering them needs:
@@ -420,7 +391,7 @@ impl<'a> Mincross<'a> {
 
     /// Median and barycenter sweeps down and up, each followed by
     /// transposition; leaves the best order seen and returns its crossings.
-    fn sweeps(&mut self, p: &Params) -> usize {
+    fn sweeps(&mut self) -> usize {
         let mut best_c = self.crossings();
         if best_c == 0 {
             return 0;
@@ -428,7 +399,7 @@ impl<'a> Mincross<'a> {
         let mut best = self.order.clone();
         let mut since_best = 0;
         let layers = self.order.len();
-        for sweep in 0..p.sweeps {
+        for sweep in 0..SWEEPS {
             let downward = sweep % 2 == 0;
             let median = sweep % 4 < 2;
             for k in 1..layers {
@@ -436,7 +407,7 @@ impl<'a> Mincross<'a> {
                 self.reorder(l, downward, median);
             }
             // Equal-crossing swaps too on every other sweep, to leave plateaus (as dot).
-            self.transpose(p.transpose, sweep % 2 == 1);
+            self.transpose(TRANSPOSE_ROUNDS, sweep % 2 == 1);
             let c = self.crossings();
             if c < best_c {
                 best_c = c;
@@ -447,7 +418,7 @@ impl<'a> Mincross<'a> {
                 }
             } else {
                 since_best += 1;
-                if since_best >= p.patience {
+                if since_best >= PATIENCE {
                     break;
                 }
             }
@@ -529,13 +500,13 @@ impl<'a> Mincross<'a> {
 
     /// Rounds of sifting and transposition from an order with `c` crossings
     /// while they help; returns the crossings left.
-    fn polish(&mut self, mut c: usize, p: &Params) -> usize {
-        for _ in 0..p.sift {
+    fn polish(&mut self, mut c: usize) -> usize {
+        for _ in 0..SIFT_ROUNDS {
             if c == 0 {
                 break;
             }
             self.sift();
-            self.transpose(p.transpose, false);
+            self.transpose(TRANSPOSE_ROUNDS, false);
             let after = self.crossings();
             let done = after >= c;
             c = after;
@@ -727,10 +698,10 @@ mod tests {
         let mut m = Mincross::new(&down, &up);
         m.set(order.clone());
         assert_eq!(m.crossings(), 3);
-        assert_eq!(m.sweeps(&params()), 0);
+        assert_eq!(m.sweeps(), 0);
         // Sifting alone gets there too, and never makes it worse.
         m.set(order);
-        assert_eq!(m.polish(3, &params()), 0);
+        assert_eq!(m.polish(3), 0);
         assert_eq!(m.crossings(), 0);
     }
 

@@ -365,11 +365,7 @@ pub fn circle_of(p: &crate::model::Person) -> Option<&str> {
 
 /// Lays out one layer of `account` (and of `opts.deal` where it applies).
 pub fn layout(ws: &Workspace, account: &str, layer: Layer, opts: &LayoutOptions) -> Result<Layout> {
-    let t0 = std::time::Instant::now();
     let scene = Scene::new(ws, account, opts)?;
-    if std::env::var("LAYOUT_DEBUG").is_ok() {
-        eprintln!("scene {:?}", t0.elapsed());
-    }
     let mut out = match layer {
         Layer::Reporting => reporting::reporting_layout(&scene, opts),
         Layer::Political => political::political_layout(&scene, opts),
@@ -389,9 +385,6 @@ pub fn layout(ws: &Workspace, account: &str, layer: Layer, opts: &LayoutOptions)
     };
     out.legend = encoding::legend(&out);
     finish(&mut out);
-    if std::env::var("LAYOUT_DEBUG").is_ok() {
-        eprintln!("all {:?}", t0.elapsed());
-    }
     Ok(out)
 }
 

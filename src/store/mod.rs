@@ -14,6 +14,8 @@ mod stage_moves;
 mod scenarios;
 mod snapshots;
 mod summaries;
+mod verify;
+pub use verify::Verification;
 mod write;
 
 use std::path::{Path, PathBuf};

@@ -205,3 +205,31 @@ fn cli_scenarios_fork_show_set_and_promote() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains(&id));
 }
+
+#[test]
+fn practice_mode_resets_the_practice_deals_and_nothing_else() {
+    let (_dir, mut store) = practice();
+    let pristine = export(&store);
+    // The user's own account, and an exercise on a practice deal.
+    store.apply(&Edit::CreateAccount { id: Some("acc-mine".into()), name: "我的客户".into(), industry: String::new(), region: String::new() }).unwrap();
+    let with_mine = export(&store);
+    let mut deal = store.deal(DEAL).unwrap();
+    for p in &mut deal.participants {
+        p.attitude = Attitude::StrongNegative;
+    }
+    store.apply(&Edit::UpdateDeal { deal: Box::new(deal), activities: None }).unwrap();
+    store.fork_scenario(DEAL, "练习", today()).unwrap();
+    store.apply(&Edit::DeleteAccount { id: "acc-energy".into() }).unwrap();
+    assert_ne!(export(&store), with_mine);
+
+    let undo = demo::reset_practice(&mut store, today()).unwrap();
+    let now = export(&store);
+    let first_difference = now.lines().zip(with_mine.lines()).enumerate().find(|(_, (a, b))| a != b);
+    assert!(now == with_mine, "practice accounts back as bundled, mine kept; first difference: {first_difference:?}");
+    assert!(store.scenarios(DEAL).unwrap().is_empty());
+    assert!(store.deal("d-energy-eam").is_ok());
+    assert!(demo::practice_account_ids().contains(&"acc-bank".to_string()));
+    store.apply(&undo.inverse).unwrap();
+    assert!(store.deal("d-energy-eam").is_err(), "the reset undoes exactly");
+    assert_ne!(export(&store), pristine);
+}

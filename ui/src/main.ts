@@ -2,6 +2,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { systemLanguages } from './ipc/client'
+import { createAppRouter } from './router'
 import { browserLanguages, createAppI18n, initialLocale } from './modules/i18n'
 import './styles.css'
 
@@ -11,6 +12,7 @@ async function start(): Promise<void> {
   const system = await systemLanguages().catch(() => [] as string[])
   createApp(App)
     .use(createPinia())
+    .use(createAppRouter())
     .use(createAppI18n(initialLocale([...system, ...browserLanguages()])))
     .mount('#app')
 }

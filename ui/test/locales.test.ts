@@ -1,8 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../src/ipc/client'
-import en from '../src/locales/en.json'
-import zhCN from '../src/locales/zh-CN.json'
+import { messages } from '../src/locales'
 
 type Messages = { [key: string]: string | Messages }
 
@@ -18,7 +17,7 @@ function flatten(messages: Messages, prefix = ''): Map<string, string> {
   return out
 }
 
-const locales = { 'zh-CN': flatten(zhCN), 'en': flatten(en) }
+const locales = { 'zh-CN': flatten(messages['zh-CN']), 'en': flatten(messages.en) }
 
 function placeholders(message: string): string[] {
   return [...new Set([...message.matchAll(/\{(\w+)\}/g)].map(m => m[1]!))].sort()

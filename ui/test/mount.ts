@@ -1,23 +1,31 @@
 import { mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory } from 'vue-router'
 import type { Component } from 'vue'
 import type { AppLocale } from '../src/modules/i18n'
 import { createAppI18n } from '../src/modules/i18n'
+import { createAppRouter } from '../src/router'
 import { useWorkspaceStore } from '../src/stores/workspace'
 
-/** Mounts a component (with props) with a fresh Pinia and the real i18n setup in the given locale. */
+/**
+ * Mounts a component (with props) with a fresh Pinia, the real i18n setup in
+ * the given locale, and the real routes on a memory history at `/` (await
+ * `flushPromises()` before reading routed content).
+ */
 export function mountWithApp(component: Component, locale: AppLocale = 'zh-CN', props: Record<string, unknown> = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const i18n = createAppI18n(locale)
+  const router = createAppRouter(createMemoryHistory())
+  void router.push('/')
   const wrapper = mount(component, {
     props,
     attachTo: document.body,
-    global: { plugins: [pinia, i18n] },
+    global: { plugins: [pinia, i18n, router] },
   })
   mounted.add(wrapper)
-  return { wrapper, i18n, workspace: useWorkspaceStore() }
+  return { wrapper, i18n, router, workspace: useWorkspaceStore() }
 }
 
 const mounted = new Set<VueWrapper>()

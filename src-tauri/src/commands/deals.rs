@@ -85,3 +85,17 @@ pub fn promote_scenario(state: State<'_, AppState>, scenario: String) -> Result<
 pub fn discard_scenario(state: State<'_, AppState>, scenario: String) -> Result<(), IpcError> {
     state.with_store(|s| s.discard_scenario(&scenario))
 }
+
+/// Practice mode: the practice accounts and deals back as bundled; returns the undo.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn reset_practice(state: State<'_, AppState>) -> Result<EditOutcome, IpcError> {
+    state.with_store(|s| sandtable::demo::reset_practice(s, today()))
+}
+
+/// The ids of the practice workspace's accounts.
+#[tauri::command]
+#[specta::specta]
+pub fn practice_accounts() -> Vec<String> {
+    sandtable::demo::practice_account_ids()
+}

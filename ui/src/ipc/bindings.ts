@@ -34,6 +34,10 @@ export const commands = {
 	updateScenario: (scenario: string, deal: Deal, activities: Activity[]) => typedError<ScenarioView, IpcError>(__TAURI_INVOKE("update_scenario", { scenario, deal, activities })),
 	promoteScenario: (scenario: string) => typedError<EditOutcome, IpcError>(__TAURI_INVOKE("promote_scenario", { scenario })),
 	discardScenario: (scenario: string) => typedError<null, IpcError>(__TAURI_INVOKE("discard_scenario", { scenario })),
+	/**  Practice mode: the practice accounts and deals back as bundled; returns the undo. */
+	resetPractice: () => typedError<EditOutcome, IpcError>(__TAURI_INVOKE("reset_practice")),
+	/**  The ids of the practice workspace's accounts. */
+	practiceAccounts: () => __TAURI_INVOKE<string[]>("practice_accounts"),
 	/**  Imports a workspace file the user picks (merge, or replace after a backup). */
 	importWorkspaceFile: (replace: boolean, onProgress: Channel<Progress>) => typedError<ImportReport | null, IpcError>(__TAURI_INVOKE("import_workspace_file", { replace, onProgress })),
 	/**  Adds the people of a CSV file the user picks to `account`; returns how many. */

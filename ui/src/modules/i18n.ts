@@ -5,14 +5,13 @@
  */
 import { computed } from 'vue'
 import { createI18n, useI18n } from 'vue-i18n'
-import en from '../locales/en.json'
-import zhCN from '../locales/zh-CN.json'
+import { messages } from '../locales'
+import type { MessageSchema } from '../locales'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
 
-/** zh-CN is the source locale; en must have the same keys (checked by a test). */
-export type MessageSchema = typeof zhCN
+export type { MessageSchema }
 
 export const LOCALE_STORAGE_KEY = 'sandtable.locale'
 
@@ -77,7 +76,7 @@ export function createAppI18n(locale: AppLocale = initialLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': zhCN, 'en': en },
+    messages,
   })
 }
 

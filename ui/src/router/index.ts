@@ -1,0 +1,21 @@
+/**
+ * Screens of the window. Each screen group lists its routes in its own file
+ * (map.ts: account maps; warroom.ts: deals, coaching, pipeline, presenter),
+ * merged here. Hash history: the app is served from embedded assets.
+ */
+import type { RouterHistory, RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory } from 'vue-router'
+import HomeView from '../views/HomeView.vue'
+import { mapRoutes } from './map'
+import { warroomRoutes } from './warroom'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView },
+  ...mapRoutes,
+  ...warroomRoutes,
+]
+
+/** The window's router; tests pass a memory history. */
+export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
+  return createRouter({ history, routes })
+}
