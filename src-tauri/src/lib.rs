@@ -45,6 +45,7 @@ macro_rules! specta_builder {
             $crate::commands::files::export_workspace_file::<$rt>,
             $crate::commands::files::export_map_svg::<$rt>,
             $crate::commands::files::export_map_png::<$rt>,
+            $crate::commands::files::export_people_file::<$rt>,
         ])
     };
 }

@@ -36,6 +36,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the people of an account as CSV (formula cells defused), to stdout when no file is given
+    ExportPeople { account: String, file: Option<PathBuf> },
     /// Export the whole workspace as JSON (to stdout when no file is given)
     Export { file: Option<PathBuf> },
     /// Load the practice workspace (replaces the current one after a backup)
@@ -287,6 +289,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&serde_json::json!({ "account": account, "imported": n }))?;
             } else {
                 println!("imported {n} people into {account}");
+            }
+        }
+        Command::ExportPeople { account, file } => {
+            let text = io::people_csv_export::export_people_csv(&store, &account)?;
+            match file {
+                Some(path) => io::write_atomically(&path, text.as_bytes())?,
+                None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
             }
         }
         Command::Export { file } => {

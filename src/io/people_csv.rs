@@ -229,7 +229,11 @@ fn read_rows(bytes: &[u8]) -> Result<Vec<Row>> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let get = |c: Column| columns.get(&c).and_then(|&i| record.get(i)).unwrap_or("").to_string();
+        // A leading ' that defused a formula (our own export does that) is dropped.
+        let get = |c: Column| {
+            let cell = columns.get(&c).and_then(|&i| record.get(i)).unwrap_or("");
+            super::people_csv_export::restore(cell).to_string()
+        };
         rows.push(Row {
             line,
             id: get(Column::Id),

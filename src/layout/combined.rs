@@ -1,10 +1,12 @@
 //! The combined view: every layer on one canvas. Positions come from the
 //! reporting layout (same arrangement, same collapsed people), so nobody
 //! moves when a layer is switched on or off; influence lines and, when a deal
-//! is given, its decision links are drawn on top as straight lines between
-//! the boxes, and the deal's roles and attitudes show on the participants.
+//! is given, its decision links are drawn on top, as straight lines between
+//! the boxes bent round any box in the way ([`super::route`]), and the deal's
+//! roles and attitudes show on the participants.
 
-use super::reporting::{assemble, geometry, straight_route, Forest};
+use super::reporting::{assemble, geometry, Forest};
+use super::route::Obstacles;
 use super::{EdgeKind, Layer, Layout, LayoutEdge, LayoutOptions, Scene};
 
 pub(crate) fn combined_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layout {
@@ -16,13 +18,14 @@ pub(crate) fn combined_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layout
     for (k, &v) in forest.order.iter().enumerate() {
         slot[v] = k;
     }
+    let obstacles = Obstacles::new(out.nodes.iter().map(|n| n.rect()).collect());
     let visible = |id: &str| scene.index.get(id).map(|&i| slot[i]).filter(|&k| k != usize::MAX);
     let overlay = |kind: EdgeKind, from: &str, to: &str, strength: Option<u8>, label: &str, out: &mut Layout| {
         let (Some(a), Some(b)) = (visible(from), visible(to)) else { return };
         if a == b {
             return;
         }
-        let points = straight_route(&out.nodes[a].rect(), &out.nodes[b].rect());
+        let points = obstacles.route(a, b);
         out.edges.push(LayoutEdge {
             kind,
             from: from.to_string(),

@@ -23,6 +23,7 @@ pub mod encoding;
 pub mod geometry;
 pub mod political;
 pub mod reporting;
+pub mod route;
 pub mod svg;
 pub mod synthetic;
 

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 
 use super::geometry::{count_crossings, Point, Rect};
 use super::reporting::straight_route;
+use super::route::Obstacles;
 use super::{
     circle_of, EdgeKind, GroupKind, Layer, Layout, LayoutEdge, LayoutGroup, LayoutOptions, Scene, NODE_HEIGHT,
     NODE_WIDTH,
@@ -139,7 +140,7 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
     let mut best = (blocks, bx, by);
     if links.len() > 1 && best.0.len() > 1 {
         let (sx, sy) = place_people(&bands, &nb, n);
-        let routes_of = |px: &[f64], py: &[f64]| routes(&links, px, py);
+        let routes_of = |px: &[f64], py: &[f64]| routes(&links, px, py, None);
         let crossings_blocks = if links.len() <= 4000 { count_crossings(routes_of(&best.1, &best.2).iter().map(Vec::as_slice)) } else { usize::MAX };
         let crossings_bands = if links.len() <= 4000 { count_crossings(routes_of(&sx, &sy).iter().map(Vec::as_slice)) } else { 0 };
         if crossings_bands < crossings_blocks {
@@ -166,7 +167,8 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
         });
     }
     let people = &scene.account.people;
-    for (&(a, b, s, _), points) in links.iter().zip(routes(&links, &px, &py)) {
+    let obstacles = Obstacles::new((0..n).map(|v| Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT)).collect());
+    for (&(a, b, s, _), points) in links.iter().zip(routes(&links, &px, &py, Some(&obstacles))) {
         out.edges.push(LayoutEdge {
             kind: EdgeKind::Influence,
             from: people[a].id.clone(),
@@ -179,17 +181,22 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
     out
 }
 
-/// Straight lines between the boxes; a pair influencing each other both
-/// ways gets two parallel lines instead of one on top of the other.
-fn routes(links: &[(usize, usize, u8, usize)], px: &[f64], py: &[f64]) -> Vec<Vec<Point>> {
+/// Straight lines between the boxes, or with `obstacles` (the final
+/// drawing) bent round every box in the way; a pair influencing each other
+/// both ways gets two parallel lines instead of one on top of the other.
+fn routes(links: &[(usize, usize, u8, usize)], px: &[f64], py: &[f64], obstacles: Option<&Obstacles>) -> Vec<Vec<Point>> {
     let rect = |v: usize| Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT);
     let pairs: std::collections::HashSet<(usize, usize)> = links.iter().map(|&(a, b, _, _)| (a, b)).collect();
     links
         .iter()
         .map(|&(a, b, _, _)| {
-            let mut points = straight_route(&rect(a), &rect(b));
+            let mut points = match obstacles {
+                Some(o) => o.route(a, b),
+                None => straight_route(&rect(a), &rect(b)),
+            };
             if pairs.contains(&(b, a)) {
-                let (d, e) = (points[1].x - points[0].x, points[1].y - points[0].y);
+                let (ca, cb) = (rect(a).center(), rect(b).center());
+                let (d, e) = (cb.x - ca.x, cb.y - ca.y);
                 let len = (d * d + e * e).sqrt().max(1e-9);
                 let (ox, oy) = (-e / len * 4.0, d / len * 4.0);
                 for p in &mut points {

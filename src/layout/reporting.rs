@@ -21,6 +21,7 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::geometry::{Point, Rect};
+use super::route::Obstacles;
 use super::{
     EdgeKind, Layer, Layout, LayoutEdge, LayoutOptions, PersonIndex, ReportingMode, Scene, NODE_HEIGHT, NODE_WIDTH,
 };
@@ -252,20 +253,21 @@ pub(crate) fn assemble(scene: &Scene<'_>, forest: &Forest, geo: ReportingGeometr
             points: route,
         });
     }
+    let mut obstacles: Option<Obstacles> = None;
     for &v in &forest.order {
         for m in &people[v].dotted_managers {
             let Some(&mi) = scene.index.get(m.as_str()) else { continue };
             if mi == v || !forest.visible(mi) || forest.parent[v] == mi {
                 continue;
             }
-            let (a, b) = (out.nodes[slot[mi]].rect(), out.nodes[slot[v]].rect());
+            let o = obstacles.get_or_insert_with(|| Obstacles::new(out.nodes.iter().map(|n| n.rect()).collect()));
             out.edges.push(LayoutEdge {
                 kind: EdgeKind::DottedLine,
                 from: people[mi].id.clone(),
                 to: people[v].id.clone(),
                 strength: None,
                 label: String::new(),
-                points: straight_route(&a, &b),
+                points: o.route(slot[mi], slot[v]),
             });
         }
     }

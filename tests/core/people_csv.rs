@@ -83,3 +83,29 @@ fn unknown_account_is_not_found() {
     let err = import_people_csv_bytes(&mut store, "acc-404", b"name\nx\n").unwrap_err();
     assert_eq!(err.code(), "not_found");
 }
+
+#[test]
+fn exported_csv_defuses_formulas_and_reads_back_the_same() {
+    let mut store = store_with_account();
+    let csv = "name,title,department,manager,email,phone\n\
+               \"=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\",@SUM(A1),-2+3,李明,a@example.com,+86 138 0000 0001\n\
+               普通人,\"处长, 信息科技部\",信息科技部,,,\n";
+    import_people_csv_bytes(&mut store, "acc-1", csv.as_bytes()).unwrap();
+    let text = sandtable::io::people_csv_export::export_people_csv(&store, "acc-1").unwrap();
+    assert!(text.starts_with('\u{feff}'), "a BOM for spreadsheets");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let cells: Vec<String> = reader.records().flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>()).collect();
+    for c in &cells {
+        assert!(!c.starts_with(['=', '+', '-', '@']), "cell {c:?} would run in a spreadsheet");
+    }
+    assert!(cells.contains(&"'=HYPERLINK(\"http://evil\",\"点我\")".to_string()));
+    assert!(cells.contains(&"处长, 信息科技部".to_string()));
+    // Our own export imports back to the same people (into a fresh account).
+    let before = store.person_summaries("acc-1").unwrap();
+    let mut other = memory_store();
+    other.apply(&sandtable::model::Edit::CreateAccount { id: Some("acc-1".into()), name: "x".into(), industry: String::new(), region: String::new() }).unwrap();
+    import_people_csv_bytes(&mut other, "acc-1", text.as_bytes()).unwrap();
+    let after = other.person_summaries("acc-1").unwrap();
+    let key = |p: &sandtable::model::PersonSummary| (p.id.clone(), p.name.clone(), p.title.clone(), p.department.clone(), p.manager.clone());
+    assert_eq!(after.iter().map(key).collect::<Vec<_>>(), before.iter().map(key).collect::<Vec<_>>());
+}

@@ -108,3 +108,17 @@ pub fn export_map_png<R: Runtime>(app: AppHandle<R>, name: String, png: Vec<u8>)
     io::write_atomically(&path, &png)?;
     Ok(Some(path.display().to_string()))
 }
+
+/// Saves the people of an account as CSV (formula cells defused for spreadsheets).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn export_people_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    account: String,
+) -> Result<Option<String>, IpcError> {
+    let text = state.with_store(|s| io::people_csv_export::export_people_csv(s, &account))?;
+    let Some(path) = save_as(&app, &format!("{account}-people.csv"), ("CSV", &["csv"]))? else { return Ok(None) };
+    io::write_atomically(&path, text.as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}

@@ -48,6 +48,8 @@ export const commands = {
 	exportMapSvg: (account: string, layer: Layer, deal: string | null, collapsed: string[], mode: ReportingMode) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_map_svg", { account, layer, deal, collapsed, mode })),
 	/**  Saves a PNG the window rendered of the map it shows. Only PNG data is accepted. */
 	exportMapPng: (name: string, png: number[]) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_map_png", { name, png })),
+	/**  Saves the people of an account as CSV (formula cells defused for spreadsheets). */
+	exportPeopleFile: (account: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_people_file", { account })),
 };
 
 /* Types */
