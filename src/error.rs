@@ -18,6 +18,11 @@ pub enum Error {
     SchemaTooNew { path: String, found: i64, supported: i64 },
     #[error("invalid input: {0}")]
     InvalidInput(String),
+    /// The database is encrypted and no passphrase was given.
+    #[error("the workspace {path} is encrypted (or is not a database at all); give its passphrase (SANDTABLE_PASSPHRASE) to open it; it was not changed")]
+    Encrypted { path: String },
+    #[error("the passphrase does not open the workspace {path}; it was not changed")]
+    WrongPassphrase { path: String },
     /// Another window or command held the write lock longer than the busy timeout.
     #[error("the workspace is busy: another Sandtable window or command is writing to it; nothing was changed, try again")]
     Busy,
@@ -36,6 +41,8 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::InvalidInput(_) => "invalid_input",
+            Error::Encrypted { .. } => "encrypted",
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
             Error::Busy => "busy",
             Error::Database(_) => "database",
             Error::Io { .. } => "io",

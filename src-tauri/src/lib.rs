@@ -40,6 +40,9 @@ macro_rules! specta_builder {
             $crate::commands::deals::discard_scenario,
             $crate::commands::deals::reset_practice,
             $crate::commands::deals::practice_accounts,
+            $crate::commands::security::unlock_workspace,
+            $crate::commands::security::workspace_encrypted,
+            $crate::commands::security::set_passphrase,
             $crate::commands::files::import_workspace_file::<$rt>,
             $crate::commands::files::import_people_file::<$rt>,
             $crate::commands::files::export_workspace_file::<$rt>,
@@ -70,7 +73,14 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 /// Opens the workspace database (`SANDTABLE_DB` or the platform default): the
 /// practice workspace on first start, this week's win-rate snapshot otherwise.
 pub fn open_workspace() -> sandtable::Result<Store> {
-    let mut store = Store::open(Store::default_path())?;
+    let mut store = Store::open_from_env(Store::default_path())?;
+    demo::on_open(&mut store, today())?;
+    Ok(store)
+}
+
+/// Opens the encrypted workspace with the passphrase the user typed.
+pub fn unlock_workspace(passphrase: &str) -> sandtable::Result<Store> {
+    let mut store = Store::open_with_passphrase(Store::default_path(), Some(passphrase))?;
     demo::on_open(&mut store, today())?;
     Ok(store)
 }

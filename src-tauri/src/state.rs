@@ -8,27 +8,36 @@ use crate::error::IpcError;
 
 pub struct AppState {
     /// The store, or why it could not be opened (e.g. a database from a newer
-    /// Sandtable): every command then reports that error, so the window can
-    /// show it translated instead of the app failing to start.
-    store: Result<Mutex<Store>, IpcError>,
+    /// Sandtable, or an encrypted one waiting for its passphrase): every
+    /// command then reports that error, so the window can show it translated
+    /// (and ask for the passphrase) instead of the app failing to start.
+    store: Mutex<Result<Store, IpcError>>,
 }
 
 impl AppState {
     pub fn new(store: Store) -> Self {
-        AppState { store: Ok(Mutex::new(store)) }
+        AppState { store: Mutex::new(Ok(store)) }
     }
 
     pub fn failed(error: sandtable::Error) -> Self {
-        AppState { store: Err(IpcError::from(error)) }
+        AppState { store: Mutex::new(Err(IpcError::from(error))) }
     }
 
     /// Runs `f` with the store; a poisoned lock is reported, not unwrapped.
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> sandtable::Result<T>,
-    ) -> Result<T, IpcError> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
-        let mut store = store.lock().map_err(|_| IpcError::internal("workspace lock poisoned"))?;
-        f(&mut store).map_err(IpcError::from)
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> sandtable::Result<T>) -> Result<T, IpcError> {
+        let mut slot = self.store.lock().map_err(|_| IpcError::internal("workspace lock poisoned"))?;
+        let store = slot.as_mut().map_err(|e| e.clone())?;
+        f(store).map_err(IpcError::from)
+    }
+
+    /// Opens the workspace with `open` when it is not open yet (e.g. with the
+    /// passphrase the user typed); an open workspace is left as it is.
+    pub fn open_with(&self, open: impl FnOnce() -> sandtable::Result<Store>) -> Result<(), IpcError> {
+        let mut slot = self.store.lock().map_err(|_| IpcError::internal("workspace lock poisoned"))?;
+        if slot.is_ok() {
+            return Ok(());
+        }
+        *slot = Ok(open().map_err(IpcError::from)?);
+        Ok(())
     }
 }

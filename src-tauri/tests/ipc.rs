@@ -162,3 +162,37 @@ fn scenarios_and_deal_views_cross_ipc() {
     let settings = invoke(&window, "workspace_settings", serde_json::json!({})).unwrap();
     assert!(!settings["stages"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn an_encrypted_workspace_is_unlocked_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("secret.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        demo::load_practice(&mut store, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()).unwrap();
+        store.change_passphrase(Some("口令 1")).unwrap();
+    }
+    // The only test that opens the default path; it points it at this file.
+    std::env::set_var("SANDTABLE_DB", &db);
+    let state = AppState::failed(Store::open(&db).err().expect("encrypted"));
+    let app = mock_builder()
+        .invoke_handler(specta_builder!(MockRuntime).invoke_handler())
+        .manage(state)
+        .build({
+            let mut ctx = context::<MockRuntime>();
+            ctx.config_mut().app.windows.clear();
+            ctx
+        })
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let err = invoke(&window, "list_accounts", serde_json::json!({})).unwrap_err();
+    assert_eq!(err["code"], "encrypted");
+    let err = invoke(&window, "unlock_workspace", serde_json::json!({"passphrase": "wrong"})).unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase");
+    invoke(&window, "unlock_workspace", serde_json::json!({"passphrase": "口令 1"})).unwrap();
+    assert!(invoke(&window, "list_accounts", serde_json::json!({})).unwrap().as_array().unwrap().len() >= 2);
+    assert_eq!(invoke(&window, "workspace_encrypted", serde_json::json!({})).unwrap(), true);
+    invoke(&window, "set_passphrase", serde_json::json!({"passphrase": null})).unwrap();
+    assert_eq!(invoke(&window, "workspace_encrypted", serde_json::json!({})).unwrap(), false);
+    assert!(Store::open(&db).is_ok(), "decrypted on disk");
+}

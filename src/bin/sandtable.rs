@@ -45,6 +45,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Encrypt the workspace with the passphrase in SANDTABLE_NEW_PASSPHRASE, change it, or remove it (--remove); the old file is kept in backups/
+    Passphrase {
+        #[arg(long)]
+        remove: bool,
+    },
     /// Check that the database is whole (integrity, foreign keys, schema version); non-zero exit if not
     Verify {
         #[arg(long)]
@@ -266,7 +271,7 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
 
 fn run(cli: Cli) -> Result<(), Error> {
     let db = cli.db.unwrap_or_else(Store::default_path);
-    let mut store = Store::open(&db)?;
+    let mut store = Store::open_from_env(&db)?;
     match cli.command {
         Command::Import { file, replace, json } => {
             let mode = if replace { ImportMode::Replace } else { ImportMode::Merge };
@@ -304,6 +309,25 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(path) => io::write_atomically(&path, text.as_bytes())?,
                 None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
             }
+        }
+        Command::Passphrase { remove } => {
+            let new = if remove {
+                None
+            } else {
+                let p = std::env::var("SANDTABLE_NEW_PASSPHRASE").unwrap_or_default();
+                if p.is_empty() {
+                    return Err(Error::InvalidInput(
+                        "set SANDTABLE_NEW_PASSPHRASE to the new passphrase (or pass --remove to decrypt)".into(),
+                    ));
+                }
+                Some(p)
+            };
+            let old = store.change_passphrase(new.as_deref())?;
+            println!(
+                "the workspace is now {}; the previous file was kept at {} (delete it once you no longer need it)",
+                if new.is_some() { "encrypted" } else { "not encrypted" },
+                old.display()
+            );
         }
         Command::Verify { json } => {
             let v = store.verify()?;

@@ -8,11 +8,11 @@
 //! way around that box by one or two of its corners, pushed out into the gap
 //! by [`CLEARANCE`]; bends that turn out not to be needed are then pulled
 //! straight again. Boxes are found through a uniform grid, so a route costs
-//! about its length in grid cells per bend. A route needing more than
-//! [`MAX_BENDS`] bends (a long line across a dense map) keeps the bends it
-//! has and may still touch a box: the budget keeps a 20,000-person map fast.
-
-use std::collections::HashMap;
+//! about its length in grid cells per bend. A straight line through more
+//! than [`MAX_HITS`] boxes (a long line across a dense map) stays straight,
+//! and a route needing more than [`MAX_BENDS`] bends keeps those it has: the
+//! budget keeps a 20,000-person map fast, and such lines are part of a
+//! hairball no bending would make readable.
 
 use super::geometry::{Point, Rect, EPS};
 
@@ -21,94 +21,169 @@ use super::geometry::{Point, Rect, EPS};
 pub const CLEARANCE: f64 = 5.0;
 /// Bends one route may take.
 pub const MAX_BENDS: usize = 24;
+/// A straight line through more boxes than this stays straight (a long line
+/// across a dense map, where bending would not make it readable, only slow).
+pub const MAX_HITS: usize = 8;
 
-/// The boxes routes must go round, indexed by a uniform grid.
+/// The boxes routes must go round, indexed by a uniform grid (cells about
+/// a box wide; every box listed in each cell it overlaps).
 pub struct Obstacles {
     rects: Vec<Rect>,
     cell: f64,
-    grid: HashMap<(i32, i32), Vec<u32>, std::hash::BuildHasherDefault<super::IdHasher>>,
+    /// Origin of the grid and its size in cells.
+    x0: f64,
+    y0: f64,
+    cols: i64,
+    rows: i64,
+    /// Boxes of cell `k` are `items[start[k]..start[k + 1]]`.
+    start: Vec<u32>,
+    items: Vec<u32>,
 }
 
 impl Obstacles {
     pub fn new(rects: Vec<Rect>) -> Self {
         let cell = rects.iter().map(|r| r.width.max(r.height)).fold(1.0, f64::max);
-        let mut grid: HashMap<(i32, i32), Vec<u32>, _> = HashMap::default();
-        for (i, r) in rects.iter().enumerate() {
-            let (c0, r0) = cell_of(cell, r.x, r.y);
-            let (c1, r1) = cell_of(cell, r.right(), r.bottom());
-            for c in c0..=c1 {
-                for rr in r0..=r1 {
-                    grid.entry((c, rr)).or_default().push(i as u32);
+        let x0 = rects.iter().map(|r| r.x).fold(f64::INFINITY, f64::min);
+        let y0 = rects.iter().map(|r| r.y).fold(f64::INFINITY, f64::min);
+        let (x0, y0) = if x0.is_finite() { (x0, y0) } else { (0.0, 0.0) };
+        let x1 = rects.iter().map(|r| r.right()).fold(x0, f64::max);
+        let y1 = rects.iter().map(|r| r.bottom()).fold(y0, f64::max);
+        let cols = ((x1 - x0) / cell).floor() as i64 + 1;
+        let rows = ((y1 - y0) / cell).floor() as i64 + 1;
+        let mut o = Obstacles { rects, cell, x0, y0, cols, rows, start: Vec::new(), items: Vec::new() };
+        let cells = (cols * rows) as usize;
+        let mut count = vec![0u32; cells + 1];
+        let spans: Vec<(i64, i64, i64, i64)> = o
+            .rects
+            .iter()
+            .map(|r| {
+                let (c0, r0) = o.cell_of(r.x, r.y);
+                let (c1, r1) = o.cell_of(r.right(), r.bottom());
+                (c0, r0, c1.min(cols - 1), r1.min(rows - 1))
+            })
+            .collect();
+        for &(c0, r0, c1, r1) in &spans {
+            for rr in r0..=r1 {
+                for c in c0..=c1 {
+                    count[(rr * cols + c) as usize + 1] += 1;
                 }
             }
         }
-        Obstacles { rects, cell, grid }
+        for k in 0..cells {
+            count[k + 1] += count[k];
+        }
+        let mut fill = count.clone();
+        o.items = vec![0; count[cells] as usize];
+        for (i, &(c0, r0, c1, r1)) in spans.iter().enumerate() {
+            for rr in r0..=r1 {
+                for c in c0..=c1 {
+                    let k = (rr * cols + c) as usize;
+                    o.items[fill[k] as usize] = i as u32;
+                    fill[k] += 1;
+                }
+            }
+        }
+        o.start = count;
+        o
     }
 
     pub fn rect(&self, i: usize) -> Rect {
         self.rects[i]
     }
 
-    /// The box (other than `skip`) that segment `p`–`q` runs through nearest
-    /// to `p`, if any.
-    fn first_hit(&self, p: Point, q: Point, skip: [usize; 2]) -> Option<usize> {
-        let mut best: Option<(f64, usize)> = None;
-        self.walk(p, q, |i| {
-            if skip.contains(&i) {
-                return;
-            }
-            let r = &self.rects[i];
-            if r.crossed_by(p, q) {
-                let d = (r.center().x - p.x).powi(2) + (r.center().y - p.y).powi(2);
-                if best.is_none_or(|b| d < b.0) {
-                    best = Some((d, i));
-                }
-            }
-        });
-        best.map(|b| b.1)
+    fn cell_of(&self, x: f64, y: f64) -> (i64, i64) {
+        (((x - self.x0) / self.cell).floor() as i64, ((y - self.y0) / self.cell).floor() as i64)
     }
 
-    /// The point lies inside a box (other than `skip`).
-    fn inside_any(&self, p: Point, skip: [usize; 2]) -> bool {
-        let key = cell_of(self.cell, p.x, p.y);
-        self.grid.get(&key).is_some_and(|list| {
-            list.iter().any(|&i| {
-                let r = &self.rects[i as usize];
-                !skip.contains(&(i as usize))
-                    && p.x > r.x + EPS
-                    && p.x < r.right() - EPS
-                    && p.y > r.y + EPS
-                    && p.y < r.bottom() - EPS
-            })
+    fn boxes_in(&self, c: i64, r: i64) -> &[u32] {
+        if c < 0 || r < 0 || c >= self.cols || r >= self.rows {
+            return &[];
+        }
+        let k = (r * self.cols + c) as usize;
+        &self.items[self.start[k] as usize..self.start[k + 1] as usize]
+    }
+
+    /// How many boxes (other than `skip`) segment `p`–`q` runs through,
+    /// counting no further than `limit + 1`.
+    fn count_hits(&self, p: Point, q: Point, skip: [usize; 2], limit: usize) -> usize {
+        let mut seen: Vec<u32> = Vec::new();
+        self.walk(p, q, |_, cell| {
+            for &i in cell {
+                if !skip.contains(&(i as usize)) && !seen.contains(&i) && entry(&self.rects[i as usize], p, q).is_some() {
+                    seen.push(i);
+                }
+            }
+            seen.len() <= limit
+        });
+        seen.len()
+    }
+
+    /// The box (other than `skip`) segment `p`–`q` enters first, if any.
+    fn first_hit(&self, p: Point, q: Point, skip: [usize; 2]) -> Option<usize> {
+        let mut first: Option<(f64, usize)> = None;
+        self.walk(p, q, |cell_entry, cell| {
+            // A box entered beyond this cell's start cannot beat one found already.
+            if first.is_some_and(|f| cell_entry > f.0) {
+                return false;
+            }
+            for &i in cell {
+                let iu = i as usize;
+                if skip.contains(&iu) {
+                    continue;
+                }
+                if let Some(t) = entry(&self.rects[iu], p, q) {
+                    if first.is_none_or(|f| t < f.0 || (t == f.0 && iu < f.1)) {
+                        first = Some((t, iu));
+                    }
+                }
+            }
+            true
+        });
+        first.map(|f| f.1)
+    }
+
+    /// The point lies inside a box.
+    fn inside_any(&self, p: Point) -> bool {
+        let (c, r) = self.cell_of(p.x, p.y);
+        self.boxes_in(c, r).iter().any(|&i| {
+            let b = &self.rects[i as usize];
+            p.x > b.x + EPS && p.x < b.right() - EPS && p.y > b.y + EPS && p.y < b.bottom() - EPS
         })
     }
 
-    /// Calls `f` with every box in a grid cell the segment passes through
-    /// (some more than once).
-    fn walk(&self, p: Point, q: Point, mut f: impl FnMut(usize)) {
+    /// Calls `f` with where along the segment (0 to 1) it enters each grid
+    /// cell it passes through, in order, and the boxes of the cell, while `f`
+    /// returns true (Amanatides and Woo's traversal).
+    fn walk<'s>(&'s self, p: Point, q: Point, mut f: impl FnMut(f64, &'s [u32]) -> bool) {
+        let (mut c, mut r) = self.cell_of(p.x, p.y);
+        let (c1, r1) = self.cell_of(q.x, q.y);
         let (dx, dy) = (q.x - p.x, q.y - p.y);
-        let len = dx.abs().max(dy.abs());
-        // Steps of a third of a cell, and the cells either side of each step
-        // on the slower axis, so no cell the segment touches is missed.
-        let steps = ((len / (self.cell / 3.0)).ceil() as usize).max(1);
-        let mut last = (i32::MIN, i32::MIN);
-        for s in 0..=steps {
-            let t = s as f64 / steps as f64;
-            let key = cell_of(self.cell, p.x + dx * t, p.y + dy * t);
-            if key == last {
-                continue;
+        let step_c: i64 = if dx > 0.0 { 1 } else { -1 };
+        let step_r: i64 = if dy > 0.0 { 1 } else { -1 };
+        let next_edge = |start: f64, origin: f64, cell: i64, step: i64| origin + (cell + i64::from(step > 0)) as f64 * self.cell - start;
+        let mut t_c = if dx.abs() > EPS { next_edge(p.x, self.x0, c, step_c) / dx } else { f64::INFINITY };
+        let mut t_r = if dy.abs() > EPS { next_edge(p.y, self.y0, r, step_r) / dy } else { f64::INFINITY };
+        let dt_c = if dx.abs() > EPS { self.cell / dx.abs() } else { f64::INFINITY };
+        let dt_r = if dy.abs() > EPS { self.cell / dy.abs() } else { f64::INFINITY };
+        let limit = (c1 - c).abs() + (r1 - r).abs() + 2;
+        let mut t_in = 0.0;
+        for _ in 0..=limit {
+            if !f(t_in, self.boxes_in(c, r)) || (c == c1 && r == r1) {
+                break;
             }
-            last = key;
-            for k in [key, (key.0 + 1, key.1), (key.0 - 1, key.1), (key.0, key.1 + 1), (key.0, key.1 - 1)] {
-                if let Some(list) = self.grid.get(&k) {
-                    list.iter().for_each(|&i| f(i as usize));
-                }
+            t_in = t_c.min(t_r);
+            if t_c < t_r {
+                c += step_c;
+                t_c += dt_c;
+            } else {
+                r += step_r;
+                t_r += dt_r;
             }
         }
     }
 
     fn clear(&self, p: Point, q: Point, skip: [usize; 2]) -> bool {
-        self.first_hit(p, q, skip).is_none()
+        self.count_hits(p, q, skip, 0) == 0
     }
 
     /// The route from box `a` to box `b`: border to border, round every other box.
@@ -116,6 +191,11 @@ impl Obstacles {
         let skip = [a, b];
         let (ra, rb) = (self.rects[a], self.rects[b]);
         let mut bends: Vec<Point> = Vec::new();
+        let straight = (ra.border_towards(rb.center()), rb.border_towards(ra.center()));
+        let n = self.count_hits(straight.0, straight.1, skip, MAX_HITS);
+        if n == 0 || n > MAX_HITS {
+            return vec![straight.0, straight.1];
+        }
         let ends = |bends: &[Point]| {
             let first = bends.first().copied().unwrap_or(rb.center());
             let last = bends.last().copied().unwrap_or(ra.center());
@@ -174,7 +254,7 @@ impl Obstacles {
         ];
         let dist = |a: Point, b: Point| ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
         // A bend sits outside every box, the route's own two included.
-        let ok = |pt: Point| !self.inside_any(pt, [usize::MAX; 2]);
+        let ok = |pt: Point| !self.inside_any(pt);
         let mut best: Option<(f64, Vec<Point>)> = None;
         let mut consider = |way: Vec<Point>| {
             let mut legs = std::iter::once(p).chain(way.iter().copied()).chain(std::iter::once(q)).collect::<Vec<_>>();
@@ -199,8 +279,29 @@ impl Obstacles {
     }
 }
 
-fn cell_of(cell: f64, x: f64, y: f64) -> (i32, i32) {
-    ((x / cell).floor() as i32, (y / cell).floor() as i32)
+/// Where along `p`–`q` (0 to 1) the segment enters the interior of `r`, if it does.
+fn entry(r: &Rect, p: Point, q: Point) -> Option<f64> {
+    let (x0, y0, x1, y1) = (r.x + EPS, r.y + EPS, r.right() - EPS, r.bottom() - EPS);
+    let (dx, dy) = (q.x - p.x, q.y - p.y);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (d, lo) in [(-dx, p.x - x0), (dx, x1 - p.x), (-dy, p.y - y0), (dy, y1 - p.y)] {
+        if d.abs() < 1e-12 {
+            if lo <= 0.0 {
+                return None;
+            }
+        } else {
+            let t = lo / d;
+            if d < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 >= t1 {
+                return None;
+            }
+        }
+    }
+    Some(t0)
 }
 
 #[cfg(test)]

@@ -12,15 +12,21 @@ use super::Store;
 use crate::error::{Error, Result};
 
 /// Writes a consistent copy of the database behind `conn` to `dest` (which must not exist).
-pub(crate) fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
+pub(crate) fn copy_database(conn: &Connection, dest: &Path, passphrase: Option<&str>) -> Result<()> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     let dest_text = dest
         .to_str()
         .ok_or_else(|| Error::InvalidInput(format!("backup path {} is not UTF-8", dest.display())))?;
-    conn.execute("VACUUM INTO ?1", [dest_text])?;
-    Ok(())
+    match passphrase {
+        // An encrypted workspace's backups are encrypted with the same passphrase.
+        Some(key) => super::encryption::export_to(conn, dest, key),
+        None => {
+            conn.execute("VACUUM INTO ?1", [dest_text])?;
+            Ok(())
+        }
+    }
 }
 
 /// `backups/` beside the database file.
@@ -41,7 +47,7 @@ pub(crate) fn stamped_path(db: &Path, reason: &str) -> PathBuf {
 impl Store {
     /// Writes a consistent copy of the database to `dest` (which must not exist).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        copy_database(&self.conn, dest)
+        copy_database(&self.conn, dest, self.passphrase.as_deref())
     }
 
     /// Backs up into `backups/` beside the database, named by the current time.
@@ -83,7 +89,7 @@ impl Store {
     /// it is a Sandtable database this build can read and keeping the current
     /// workspace as a backup first. Returns that backup.
     pub fn restore_from(&mut self, file: &Path) -> Result<Option<PathBuf>> {
-        let source = check_sandtable_database(file)?;
+        let source = check_sandtable_database(file, self.passphrase.as_deref())?;
         let backup = self.backup_beside("before-restore")?;
         {
             let backup_api = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
@@ -98,7 +104,7 @@ impl Store {
 
 /// Opens `file` read-only and refuses it unless it is an intact Sandtable
 /// database of a schema version this build knows.
-pub fn check_sandtable_database(file: &Path) -> Result<Connection> {
+pub fn check_sandtable_database(file: &Path, passphrase: Option<&str>) -> Result<Connection> {
     let label = file.display().to_string();
     if !file.is_file() {
         return Err(Error::io(file, std::io::Error::new(std::io::ErrorKind::NotFound, "no such file")));
@@ -106,6 +112,12 @@ pub fn check_sandtable_database(file: &Path) -> Result<Connection> {
     let not_ours = |why: &str| Error::InvalidInput(format!("{label} is not a Sandtable database: {why}"));
     let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| not_ours(&e.to_string()))?;
+    super::encryption::unlock(&conn, &label, passphrase).map_err(|e| match e {
+        Error::Encrypted { .. } | Error::WrongPassphrase { .. } => {
+            not_ours("it cannot be read with this workspace's passphrase (or it is not a database)")
+        }
+        other => other,
+    })?;
     let app: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(|e| not_ours(&e.to_string()))?;

@@ -2,6 +2,7 @@
 //! opened only through [`Store::open`] so tests use the production path.
 
 pub mod backup;
+pub mod encryption;
 mod columns;
 mod deals;
 mod edits;
@@ -33,12 +34,21 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Schema version found when the file was opened (0: a new database).
     opened_at_version: i64,
+    /// The passphrase the file is encrypted with (SQLCipher), if any.
+    passphrase: Option<String>,
 }
 
 impl Store {
     /// Opens (creating if needed) the workspace database at `path` and migrates it.
     /// `:memory:` opens a private in-memory database.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with_passphrase(path, None)
+    }
+
+    /// Opens (creating if needed) the workspace database at `path`, encrypted
+    /// with `passphrase` when given (a new file is created encrypted). A wrong
+    /// passphrase, or none for an encrypted file, is refused untouched.
+    pub fn open_with_passphrase(path: impl AsRef<Path>, passphrase: Option<&str>) -> Result<Store> {
         let path = path.as_ref();
         let in_memory = path.as_os_str() == ":memory:";
         if !in_memory {
@@ -47,9 +57,10 @@ impl Store {
             }
         }
         let mut conn = if in_memory { Connection::open_in_memory()? } else { Connection::open(path)? };
+        let label = path.display().to_string();
+        encryption::unlock(&conn, &label, passphrase)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        let label = path.display().to_string();
         // Refuse a newer database before touching it (WAL switch writes to the file).
         let found = migrations::schema_version(&conn)?;
         if found > migrations::latest_version() {
@@ -72,11 +83,16 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             if found > 0 && found < migrations::latest_version() {
-                backup::copy_database(&conn, &backup::stamped_path(path, &format!("before-migration-v{found}")))?;
+                backup::copy_database(&conn, &backup::stamped_path(path, &format!("before-migration-v{found}")), passphrase)?;
             }
         }
         let opened_at_version = migrations::migrate(&mut conn, &label)?;
-        Ok(Store { conn, path: (!in_memory).then(|| path.to_path_buf()), opened_at_version })
+        Ok(Store {
+            conn,
+            path: (!in_memory).then(|| path.to_path_buf()),
+            opened_at_version,
+            passphrase: passphrase.map(str::to_string),
+        })
     }
 
     /// The platform default location: `~/.local/share/sandtable/workspace.db` on Linux.

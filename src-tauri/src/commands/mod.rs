@@ -4,5 +4,6 @@ pub mod deals;
 pub mod files;
 pub mod map;
 pub mod pipeline;
+pub mod security;
 pub mod system;
 pub mod workspace;

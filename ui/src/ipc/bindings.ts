@@ -38,6 +38,15 @@ export const commands = {
 	resetPractice: () => typedError<EditOutcome, IpcError>(__TAURI_INVOKE("reset_practice")),
 	/**  The ids of the practice workspace's accounts. */
 	practiceAccounts: () => __TAURI_INVOKE<string[]>("practice_accounts"),
+	/**  Opens the encrypted workspace; `wrong_passphrase` (nothing changed) if it does not fit. */
+	unlockWorkspace: (passphrase: string) => typedError<null, IpcError>(__TAURI_INVOKE("unlock_workspace", { passphrase })),
+	/**  Whether the open workspace is encrypted. */
+	workspaceEncrypted: () => typedError<boolean, IpcError>(__TAURI_INVOKE("workspace_encrypted")),
+	/**
+	 *  Encrypts the workspace with `passphrase`, changes it, or (`null`) removes
+	 *  it; returns where the previous file was kept.
+	 */
+	setPassphrase: (passphrase: string | null) => typedError<string, IpcError>(__TAURI_INVOKE("set_passphrase", { passphrase })),
 	/**  Imports a workspace file the user picks (merge, or replace after a backup). */
 	importWorkspaceFile: (replace: boolean, onProgress: Channel<Progress>) => typedError<ImportReport | null, IpcError>(__TAURI_INVOKE("import_workspace_file", { replace, onProgress })),
 	/**  Adds the people of a CSV file the user picks to `account`; returns how many. */

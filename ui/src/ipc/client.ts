@@ -6,9 +6,35 @@
  * stores deal with plain values and exceptions, and never import the
  * generated file themselves.
  */
+import { Channel } from '@tauri-apps/api/core'
 import { commands } from './bindings'
 import type {
+  Attitude,
+  Circle,
   CompetitorSummary,
+  DealLevel,
+  DerivedInteraction,
+  Edit,
+  EditOutcome,
+  EdgeKind,
+  ImportReport,
+  Influence,
+  Interaction,
+  Layer,
+  Layout,
+  LayoutEdge,
+  LayoutGroup,
+  LayoutNode,
+  LegendChannel,
+  LegendEntry,
+  NodeEncoding,
+  Orientation,
+  Participant,
+  PersonPatch,
+  Profile,
+  Progress,
+  RelationshipStrategy,
+  ReportingMode,
   AccountSummary,
   Bucket,
   Cause,
@@ -32,7 +58,32 @@ import type {
 type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E }
 
 export type {
+  Attitude,
+  Circle,
   CompetitorSummary,
+  DealLevel,
+  DerivedInteraction,
+  Edit,
+  EditOutcome,
+  EdgeKind,
+  ImportReport,
+  Influence,
+  Interaction,
+  Layer,
+  Layout,
+  LayoutEdge,
+  LayoutGroup,
+  LayoutNode,
+  LegendChannel,
+  LegendEntry,
+  NodeEncoding,
+  Orientation,
+  Participant,
+  PersonPatch,
+  Profile,
+  Progress,
+  RelationshipStrategy,
+  ReportingMode,
   AccountSummary,
   Bucket,
   Cause,
@@ -58,6 +109,8 @@ export type IpcErrorBody = Pick<IpcErrorWire, 'code' | 'message'> & { problems?:
 /** Error codes the core sends (`src-tauri/src/error.rs`); each has an `errors.<code>` text. */
 export const ERROR_CODES = [
   'invalid_file',
+  'encrypted',
+  'wrong_passphrase',
   'conflict',
   'not_found',
   'schema_too_new',
@@ -155,4 +208,155 @@ export function systemLanguages(): Promise<string[]> {
 
 export function listCompetitors(): Promise<CompetitorSummary[]> {
   return call(() => commands.listCompetitors())
+}
+
+/** One layer of an account's relationship map, laid out by the core (positions, routes, groups, legend). */
+export function accountMap(account: string, layer: Layer, deal: string | null, collapsed: string[], mode: ReportingMode): Promise<Layout> {
+  return call(() => commands.accountMap(account, layer, deal, collapsed, mode))
+}
+
+export function listCircles(account: string): Promise<Circle[]> {
+  return call(() => commands.listCircles(account))
+}
+
+/** A person's profile: the account level, and the deal level when `deal` is given (the person must take part in it). */
+export function personProfile(person: string, deal: string | null): Promise<Profile> {
+  return call(() => commands.personProfile(person, deal))
+}
+
+/** Applies one map edit; the outcome holds the edit that undoes it exactly. */
+export function applyEdit(edit: Edit): Promise<EditOutcome> {
+  return call(() => commands.applyEdit(edit))
+}
+
+function progressChannel(onProgress: (p: Progress) => void): Channel<Progress> {
+  const channel = new Channel<Progress>()
+  channel.onmessage = onProgress
+  return channel
+}
+
+/** Imports a workspace file the user picks in a native dialog; `null` when they cancel. */
+export function importWorkspaceFile(replace: boolean, onProgress: (p: Progress) => void): Promise<ImportReport | null> {
+  return call(() => commands.importWorkspaceFile(replace, progressChannel(onProgress)))
+}
+
+/** Adds the people of a CSV file the user picks to `account`; how many, or `null` when they cancel. */
+export function importPeopleFile(account: string, onProgress: (p: Progress) => void): Promise<number | null> {
+  return call(() => commands.importPeopleFile(account, progressChannel(onProgress)))
+}
+
+/** Saves the workspace as JSON where the user says; the path, or `null` when they cancel. */
+export function exportWorkspaceFile(): Promise<string | null> {
+  return call(() => commands.exportWorkspaceFile())
+}
+
+/** Saves the core's SVG picture of the map where the user says. */
+export function exportMapSvg(account: string, layer: Layer, deal: string | null, collapsed: string[], mode: ReportingMode): Promise<string | null> {
+  return call(() => commands.exportMapSvg(account, layer, deal, collapsed, mode))
+}
+
+/** Saves a PNG the window rendered of the map where the user says. */
+export function exportMapPng(name: string, png: Uint8Array): Promise<string | null> {
+  return call(() => commands.exportMapPng(name, Array.from(png)))
+}
+
+// ---------------------------------------------------------------------------
+// Deal war room (issue 7): one deal with every TAS+ element, stage moves,
+// settings, scenarios (沙盘推演) and practice mode.
+
+export type {
+  ActionItem,
+  Activity,
+  ActivityStatus,
+  ActivityType,
+  Aspect,
+  Assessment,
+  CoachingSession,
+  Comparison,
+  CompellingEvent,
+  CompellingKind,
+  Deal,
+  DealView,
+  Judgement,
+  PartnerRegistration,
+  Quote,
+  RegistrationStatus,
+  RequestStatus,
+  ResourceRequest,
+  SalesMode,
+  Scenario,
+  ScenarioChange,
+  ScenarioSummary,
+  ScenarioView,
+  Score,
+  Settings,
+  StageChecklist,
+  StageDef,
+  StageMove,
+  Strategy,
+  TacticDef,
+  TeamMember,
+} from './bindings'
+
+/** One deal with every element, its linked activities and the engine's judgement (win rate, red flags) as of today. */
+export function dealView(deal: string): Promise<import('./bindings').DealView> {
+  return call(() => commands.dealView(deal))
+}
+
+/** The workspace settings: stage template with exit checklists, tactics library, weights, thresholds, roles. */
+export function workspaceSettings(): Promise<import('./bindings').Settings> {
+  return call(() => commands.workspaceSettings())
+}
+
+/** Moves a deal to stage `to` through the stage gate; refused (`invalid_input`) with what is missing. */
+export function moveDeal(deal: string, to: string): Promise<import('./bindings').StageMove> {
+  return call(() => commands.moveDeal(deal, to))
+}
+
+/** Marks (or unmarks) one exit-checklist item of a stage on a deal; returns that stage's checklist. */
+export function markChecklist(deal: string, stage: string, item: string, done: boolean): Promise<import('./bindings').StageChecklist> {
+  return call(() => commands.markChecklist(deal, stage, item, done))
+}
+
+/** Forks a deal into a new named sand-table scenario. */
+export function forkScenario(deal: string, name: string): Promise<import('./bindings').Scenario> {
+  return call(() => commands.forkScenario(deal, name))
+}
+
+export function listScenarios(deal: string): Promise<import('./bindings').ScenarioSummary[]> {
+  return call(() => commands.listScenarios(deal))
+}
+
+/** A scenario beside reality: both judgements, the difference and what changed. */
+export function scenarioView(scenario: string): Promise<import('./bindings').ScenarioView> {
+  return call(() => commands.scenarioView(scenario))
+}
+
+/** Replaces what a scenario holds (checked by the real deal's rules; a refusal changes nothing). */
+export function updateScenario(scenario: string, deal: import('./bindings').Deal, activities: import('./bindings').Activity[]): Promise<import('./bindings').ScenarioView> {
+  return call(() => commands.updateScenario(scenario, deal, activities))
+}
+
+/** Writes a scenario into the real deal and removes it; the outcome undoes it. */
+export function promoteScenario(scenario: string): Promise<EditOutcome> {
+  return call(() => commands.promoteScenario(scenario))
+}
+
+export function discardScenario(scenario: string): Promise<null> {
+  return call(() => commands.discardScenario(scenario))
+}
+
+/** The ids of the practice workspace's accounts (practice mode). */
+export function practiceAccounts(): Promise<string[]> {
+  return call(async () => ({ status: 'ok' as const, data: await commands.practiceAccounts() }))
+}
+
+/** Puts the practice accounts and deals back as bundled; the outcome undoes it. */
+export function resetPractice(): Promise<EditOutcome> {
+  return call(() => commands.resetPractice())
+}
+
+/** Opens the encrypted workspace with the passphrase the user typed. */
+export function unlockWorkspace(passphrase: string): Promise<null> {
+  return call(() => commands.unlockWorkspace(passphrase))
 }
