@@ -196,3 +196,17 @@ fn an_encrypted_workspace_is_unlocked_from_the_window() {
     assert_eq!(invoke(&window, "workspace_encrypted", serde_json::json!({})).unwrap(), false);
     assert!(Store::open(&db).is_ok(), "decrypted on disk");
 }
+
+#[test]
+fn a_backup_is_taken_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let mut store = Store::open(&db).unwrap();
+    demo::load_practice(&mut store, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()).unwrap();
+    let (_app, window) = app_with(store, "main");
+    let path = invoke(&window, "backup_now", serde_json::json!({})).unwrap();
+    let path = std::path::PathBuf::from(path.as_str().unwrap());
+    assert!(path.starts_with(dir.path().join("backups")) && path.to_str().unwrap().contains("manual"), "{path:?}");
+    let copy = Store::open(&path).unwrap();
+    assert!(copy.account_summaries().unwrap().len() >= 2);
+}

@@ -1,5 +1,6 @@
 //! Tauri commands: each one calls one core function and maps its error.
 
+pub mod backup;
 pub mod deals;
 pub mod files;
 pub mod map;

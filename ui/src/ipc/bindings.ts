@@ -47,6 +47,12 @@ export const commands = {
 	 *  it; returns where the previous file was kept.
 	 */
 	setPassphrase: (passphrase: string | null) => typedError<string, IpcError>(__TAURI_INVOKE("set_passphrase", { passphrase })),
+	/**  Takes a backup now; returns where it went. */
+	backupNow: () => typedError<string | null, IpcError>(__TAURI_INVOKE("backup_now")),
+	/**  Restores a backup the user picks; returns where the replaced workspace was kept. */
+	restoreBackup: () => typedError<string | null, IpcError>(__TAURI_INVOKE("restore_backup")),
+	/**  Saves a copy of the workspace database where the user chooses. */
+	saveBackupAs: () => typedError<string | null, IpcError>(__TAURI_INVOKE("save_backup_as")),
 	/**  Imports a workspace file the user picks (merge, or replace after a backup). */
 	importWorkspaceFile: (replace: boolean, onProgress: Channel<Progress>) => typedError<ImportReport | null, IpcError>(__TAURI_INVOKE("import_workspace_file", { replace, onProgress })),
 	/**  Adds the people of a CSV file the user picks to `account`; returns how many. */

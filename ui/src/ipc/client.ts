@@ -360,3 +360,27 @@ export function resetPractice(): Promise<EditOutcome> {
 export function unlockWorkspace(passphrase: string): Promise<null> {
   return call(() => commands.unlockWorkspace(passphrase))
 }
+
+/** Takes a backup beside the database now; returns its path. */
+export function backupNow(): Promise<string | null> {
+  return call(() => commands.backupNow())
+}
+
+/** Restores a backup the user picks in a native dialog; returns where the replaced workspace was kept (null: cancelled). */
+export function restoreBackup(): Promise<string | null> {
+  return call(() => commands.restoreBackup())
+}
+
+/** Saves a copy of the database where the user chooses (null: cancelled). */
+export function saveBackupAs(): Promise<string | null> {
+  return call(() => commands.saveBackupAs())
+}
+
+export function workspaceEncrypted(): Promise<boolean> {
+  return call(() => commands.workspaceEncrypted())
+}
+
+/** Sets or changes (a passphrase) or removes (null) the workspace's encryption; returns where the previous file was kept. */
+export function setPassphrase(passphrase: string | null): Promise<string> {
+  return call(() => commands.setPassphrase(passphrase))
+}
