@@ -30,7 +30,7 @@ function pidsOf(program) {
 }
 
 function batchesIn(db) {
-  const people = JSON.parse(execFileSync(cli, ['--db', db, 'people', 'acc-bank', '--json'], { encoding: 'utf8' }))
+  const people = JSON.parse(execFileSync(cli, ['--db', db, 'people', 'acc-bank', '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 }))
   const counts = new Map()
   for (const p of people) {
     const m = /^K-(\d+)-\d+$/.exec(p.name)
