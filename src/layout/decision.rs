@@ -155,43 +155,31 @@ pub(crate) fn decision_layout(scene: &Scene<'_>, deal: &Deal, opts: &LayoutOptio
     }
     let order = order_layers(&verts, &down, &up, layers);
 
-    // x by layer, balanced towards neighbours.
+    // x by layer, balanced towards neighbours, one connected part of the
+    // chain at a time; then the parts are packed, the largest first, each as
+    // far left as the rows it uses allow, so people without links fill the
+    // ends of their rows instead of stretching the picture.
     let width_of = |v: usize| if verts[v].person.is_some() { NODE_WIDTH } else { DUMMY_W };
+    let parts = connected_parts(&order, &down, verts.len());
     let mut x = vec![0.0f64; verts.len()];
-    for layer in &order {
-        let mut cur = 0.0;
-        for &v in layer {
-            x[v] = cur + width_of(v) / 2.0;
-            cur += width_of(v) + GAP_X;
+    let mut right = vec![f64::NEG_INFINITY; layers];
+    for part in &parts {
+        balance(part, &up, &down, &verts, &mut x);
+        let mut shift = f64::NEG_INFINITY;
+        for (l, layer) in part.iter().enumerate() {
+            if let Some(&v) = layer.first() {
+                shift = shift.max(right[l] + GAP_X - (x[v] - width_of(v) / 2.0));
+            }
         }
-    }
-    for pass in 0..8 {
-        let range: Vec<usize> = if pass % 2 == 0 { (0..layers).collect() } else { (0..layers).rev().collect() };
-        for l in range {
-            let layer = &order[l];
-            if layer.is_empty() {
-                continue;
-            }
-            let mut want = Vec::with_capacity(layer.len());
-            let mut weight = Vec::with_capacity(layer.len());
+        let left = part.iter().filter_map(|layer| layer.first()).map(|&v| x[v] - width_of(v) / 2.0).fold(f64::INFINITY, f64::min);
+        // The first part starts at 0; every later one right of what is there.
+        let shift = if shift.is_finite() { shift } else { -left };
+        for (l, layer) in part.iter().enumerate() {
             for &v in layer {
-                let ns: Vec<usize> = match pass {
-                    p if p >= 6 => up[v].iter().chain(&down[v]).copied().collect(),
-                    p if p % 2 == 0 => up[v].clone(),
-                    _ => down[v].clone(),
-                };
-                if ns.is_empty() {
-                    want.push(x[v]);
-                    weight.push(0.2);
-                } else {
-                    want.push(ns.iter().map(|&u| x[u]).sum::<f64>() / ns.len() as f64);
-                    weight.push(if verts[v].person.is_some() { 1.0 } else { 4.0 });
-                }
+                x[v] += shift;
             }
-            let gaps: Vec<f64> = layer.windows(2).map(|w| (width_of(w[0]) + width_of(w[1])) / 2.0 + GAP_X).collect();
-            let placed = ordered_placement(&want, &weight, &gaps);
-            for (k, &v) in layer.iter().enumerate() {
-                x[v] = placed[k];
+            if let Some(&v) = layer.last() {
+                right[l] = x[v] + width_of(v) / 2.0;
             }
         }
     }
@@ -281,6 +269,90 @@ pub(crate) fn decision_layout(scene: &Scene<'_>, deal: &Deal, opts: &LayoutOptio
         });
     }
     out
+}
+
+/// The connected parts of the layered graph, largest first (ties: lowest
+/// vertex first), each as its vertices in every layer in the given order.
+fn connected_parts(order: &[Vec<usize>], down: &[Vec<usize>], n: usize) -> Vec<Vec<Vec<usize>>> {
+    let mut root: Vec<usize> = (0..n).collect();
+    fn find(root: &mut [usize], mut v: usize) -> usize {
+        while root[v] != v {
+            root[v] = root[root[v]];
+            v = root[v];
+        }
+        v
+    }
+    for (v, ws) in down.iter().enumerate() {
+        for &w in ws {
+            let (a, b) = (find(&mut root, v), find(&mut root, w));
+            if a != b {
+                root[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut size = vec![0usize; n];
+    for v in 0..n {
+        let r = find(&mut root, v);
+        size[r] += 1;
+    }
+    let mut reps: Vec<usize> = (0..n).filter(|&v| root[v] == v).collect();
+    reps.sort_by_key(|&r| (std::cmp::Reverse(size[r]), r));
+    let rank: HashMap<usize, usize> = reps.iter().enumerate().map(|(k, &r)| (r, k)).collect();
+    let mut parts = vec![vec![Vec::new(); order.len()]; reps.len()];
+    for (l, layer) in order.iter().enumerate() {
+        for &v in layer {
+            let r = find(&mut root, v);
+            parts[rank[&r]][l].push(v);
+        }
+    }
+    parts
+}
+
+/// x of every vertex of `order` (centres, from 0): packed left to right,
+/// then moved towards the mean of its neighbours above, below, and both, by
+/// [`ordered_placement`], which keeps the order and the gaps.
+fn balance(order: &[Vec<usize>], up: &[Vec<usize>], down: &[Vec<usize>], verts: &[Vertex], x: &mut [f64]) {
+    let width_of = |v: usize| if verts[v].person.is_some() { NODE_WIDTH } else { DUMMY_W };
+    for layer in order {
+        let mut cur = 0.0;
+        for &v in layer {
+            x[v] = cur + width_of(v) / 2.0;
+            cur += width_of(v) + GAP_X;
+        }
+    }
+    let layers = order.len();
+    let (mut want, mut weight, mut gaps, mut ns) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for pass in 0..8 {
+        for k in 0..layers {
+            let layer = &order[if pass % 2 == 0 { k } else { layers - 1 - k }];
+            if layer.is_empty() {
+                continue;
+            }
+            want.clear();
+            weight.clear();
+            for &v in layer {
+                ns.clear();
+                match pass {
+                    p if p >= 6 => ns.extend(up[v].iter().chain(&down[v]).copied()),
+                    p if p % 2 == 0 => ns.extend(&up[v]),
+                    _ => ns.extend(&down[v]),
+                }
+                if ns.is_empty() {
+                    want.push(x[v]);
+                    weight.push(0.2);
+                } else {
+                    want.push(ns.iter().map(|&u| x[u]).sum::<f64>() / ns.len() as f64);
+                    weight.push(if verts[v].person.is_some() { 1.0 } else { 4.0 });
+                }
+            }
+            gaps.clear();
+            gaps.extend(layer.windows(2).map(|w| (width_of(w[0]) + width_of(w[1])) / 2.0 + GAP_X));
+            let placed = ordered_placement(&want, &weight, &gaps);
+            for (k, &v) in layer.iter().enumerate() {
+                x[v] = placed[k];
+            }
+        }
+    }
 }
 
 /// A starting order of every layer: 0 depth first from the top layer, 1 depth

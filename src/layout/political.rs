@@ -352,6 +352,10 @@ fn circle_chain(regions: &[Region], links: &[(usize, usize, u8, usize)], region_
 /// Circles as blocks near [`REGION_ASPECT`], packed in rows near the map's
 /// aspect; the outsiders apart (below or to the right, whichever keeps the
 /// map nearer its aspect).
+/// A candidate arrangement of region blocks: its score, the top-left of each
+/// region in chain order, and whether the outsiders go to the right (else below).
+type Arrangement = (f64, Vec<(f64, f64)>, bool);
+
 fn arrange_blocks(regions: &mut [Region], chain: &[usize]) {
     for r in regions.iter_mut() {
         let k = r.members.len();
@@ -362,7 +366,7 @@ fn arrange_blocks(regions: &mut [Region], chain: &[usize]) {
     let widths: Vec<f64> = chain.iter().map(|&g| regions[g].width()).collect();
     let heights: Vec<f64> = chain.iter().map(|&g| regions[g].height()).collect();
     let outside = (chain.len() < regions.len()).then_some(chain.len());
-    let mut best: Option<(f64, Vec<(f64, f64)>, bool)> = None;
+    let mut best: Option<Arrangement> = None;
     let widest = widths.iter().cloned().fold(0.0, f64::max);
     let mut limits: Vec<f64> = Vec::new();
     let mut acc = 0.0;

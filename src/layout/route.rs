@@ -201,23 +201,20 @@ impl Obstacles {
             let last = bends.last().copied().unwrap_or(ra.center());
             (ra.border_towards(first), rb.border_towards(last))
         };
-        // Segments already known clear, by the index of their first point.
-        let mut checked_upto = 0usize;
-        'detour: while bends.len() < MAX_BENDS {
+        // Segments before this one are known to be clear.
+        let mut from = 0usize;
+        while bends.len() < MAX_BENDS {
             let (s, t) = ends(&bends);
             let pts: Vec<Point> = std::iter::once(s).chain(bends.iter().copied()).chain(std::iter::once(t)).collect();
-            for i in checked_upto..pts.len() - 1 {
-                let Some(hit) = self.first_hit(pts[i], pts[i + 1], skip) else { continue };
-                let Some(way) = self.way_round(pts[i], pts[i + 1], hit) else { break 'detour };
-                // Bends go between points i and i+1, i.e. at bend index i.
-                for (k, p) in way.into_iter().enumerate() {
-                    bends.insert(i + k, p);
-                }
-                // The first segment's start moves with its first bend.
-                checked_upto = i.saturating_sub(1);
-                continue 'detour;
+            let blocked = (from..pts.len() - 1).find_map(|i| self.first_hit(pts[i], pts[i + 1], skip).map(|hit| (i, hit)));
+            let Some((i, hit)) = blocked else { break };
+            let Some(way) = self.way_round(pts[i], pts[i + 1], hit) else { break };
+            // The bends go between points i and i + 1, i.e. at bend index i;
+            // the points before stay (the start moves only when i is 0).
+            for (k, p) in way.into_iter().enumerate() {
+                bends.insert(i + k, p);
             }
-            break;
+            from = i;
         }
         // Pull straight: drop every bend whose neighbours see each other.
         let mut k = 0;
@@ -335,5 +332,16 @@ mod tests {
             let r = o.route(a, b);
             assert!(routes_through_boxes([r.as_slice()], &boxes, |_| (a, b)).is_empty(), "{a}→{b}: {r:?}");
         }
+    }
+
+    #[test]
+    fn a_line_through_too_many_boxes_stays_straight() {
+        let boxes: Vec<Rect> = (0..12).map(|c| Rect::new(c as f64 * 212.0, 0.0, 184.0, 60.0)).collect();
+        let o = Obstacles::new(boxes.clone());
+        // Ten boxes in the way of 0 → 11: more than MAX_HITS.
+        assert_eq!(o.route(0, 11).len(), 2);
+        // Five in the way of 0 → 6: bent round all of them.
+        let r = o.route(0, 6);
+        assert!(r.len() > 2 && routes_through_boxes([r.as_slice()], &boxes, |_| (0, 6)).is_empty(), "{r:?}");
     }
 }

@@ -122,8 +122,7 @@ pub fn to_svg(layout: &Layout) -> String {
     );
     let _ = writeln!(
         s,
-        r##"<g transform="scale({sc})"><text x="24" y="34" font-size="22" font-weight="700" fill="#1f2328">{t}</text><text x="24" y="56" font-size="13" fill="#57606a">{st}</text>"##,
-        sc = format!("{scale:.4}"),
+        r##"<g transform="scale({scale:.4})"><text x="24" y="34" font-size="22" font-weight="700" fill="#1f2328">{t}</text><text x="24" y="56" font-size="13" fill="#57606a">{st}</text>"##,
         t = escape(&title),
         st = escape(&subtitle)
     );

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::enums::{Attitude, Influence, Orientation};
-use super::{Account, Activity, Deal, DecisionLink, InfluenceLink, Participant};
+use super::{Account, Activity, Competitor, Deal, DecisionLink, InfluenceLink, Participant, Settings};
 use crate::engine::curve::Snapshot;
 
 /// One map edit, tagged by `op` (e.g. `{"op":"set_manager","person":"p3","manager":"p1"}`).
@@ -169,6 +169,24 @@ pub enum Edit {
     RemoveActivity {
         id: String,
     },
+    /// Adds a competitor to the workspace library, or replaces the one with its
+    /// id (name, info, partners, strengths, weaknesses, events). `position`:
+    /// its index in the library (absent: where it is, else at the end).
+    SetCompetitor {
+        competitor: Competitor,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<u32>,
+    },
+    /// Removes a competitor from the library; refused while a deal, a score,
+    /// a quote, a comparison or a person still names it.
+    RemoveCompetitor {
+        id: String,
+    },
+    /// Replaces the workspace settings (tactics library, stage template,
+    /// thresholds, weights, …), checked against every deal.
+    UpdateSettings {
+        settings: Box<Settings>,
+    },
     /// Several edits applied together, all or nothing (undone in reverse order).
     Batch {
         edits: Vec<Edit>,
@@ -275,6 +293,9 @@ impl Edit {
             Edit::UpdateDeal { .. } => "update_deal",
             Edit::SetActivity { .. } => "set_activity",
             Edit::RemoveActivity { .. } => "remove_activity",
+            Edit::SetCompetitor { .. } => "set_competitor",
+            Edit::RemoveCompetitor { .. } => "remove_competitor",
+            Edit::UpdateSettings { .. } => "update_settings",
             Edit::Batch { .. } => "batch",
             Edit::ReplaceAccount { .. } => "replace_account",
         }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::read::{load_accounts, load_deals, load_settings};
+use super::read::{load_accounts, load_competitors, load_deals, load_settings};
 use super::write::{insert_account, insert_activities, insert_deal};
 use super::Store;
 use crate::engine::curve::Snapshot;
@@ -433,6 +433,9 @@ pub(super) fn apply_in(tx: &Transaction<'_>, edit: &Edit) -> Result<EditOutcome>
             now.account.activities.retain(|a| &a.id != id);
             replace_captured(tx, now)
         }
+        Edit::SetCompetitor { competitor, position } => set_competitor(tx, competitor, *position),
+        Edit::RemoveCompetitor { id } => remove_competitor(tx, id),
+        Edit::UpdateSettings { settings } => update_settings(tx, settings),
         Edit::Batch { edits } => {
             let mut inverses = Vec::with_capacity(edits.len());
             let mut created = None;
@@ -452,6 +455,87 @@ pub(super) fn apply_in(tx: &Transaction<'_>, edit: &Edit) -> Result<EditOutcome>
                 .map(|inverse| EditOutcome { inverse, created: None })
         }
     }
+}
+
+fn set_competitor(tx: &Transaction<'_>, c: &Competitor, position: Option<u32>) -> Result<EditOutcome> {
+    if c.id.trim().is_empty() {
+        return Err(invalid("competitor.id: a competitor id must not be empty".into()));
+    }
+    non_empty(&c.name, "competitor", Some(&c.id))?;
+    if c.id == "us" {
+        return Err(invalid("competitor.id: \"us\" is reserved for our own side in scores and quotes".into()));
+    }
+    let old = load_competitors(tx)?.into_iter().enumerate().find(|(_, o)| o.id == c.id);
+    let partners = serde_json::to_string(&c.partners).expect("lists serialize");
+    match &old {
+        Some(_) => {
+            tx.execute(
+                "UPDATE competitors SET name = ?2, info = ?3, partners = ?4, strengths = ?5, weaknesses = ?6 WHERE id = ?1",
+                params![c.id, c.name, c.info, partners, c.strengths, c.weaknesses],
+            )?;
+            tx.execute("DELETE FROM competitor_events WHERE competitor = ?1", [&c.id])?;
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO competitors(id, name, info, partners, strengths, weaknesses) VALUES (?1,?2,?3,?4,?5,?6)",
+                params![c.id, c.name, c.info, partners, c.strengths, c.weaknesses],
+            )?;
+            place(tx, Ordered::Competitors, &c.id, position)?;
+        }
+    }
+    let mut event = tx.prepare_cached("INSERT INTO competitor_events(competitor, date, text) VALUES (?1,?2,?3)")?;
+    for e in &c.events {
+        event.execute(params![c.id, e.date, e.text])?;
+    }
+    let inverse = match old {
+        Some((_, old)) => Edit::SetCompetitor { competitor: old, position: None },
+        None => Edit::RemoveCompetitor { id: c.id.clone() },
+    };
+    Ok(EditOutcome { inverse, created: None })
+}
+
+fn remove_competitor(tx: &Transaction<'_>, id: &str) -> Result<EditOutcome> {
+    let (position, old) = load_competitors(tx)?
+        .into_iter()
+        .enumerate()
+        .find(|(_, c)| c.id == id)
+        .ok_or_else(|| not_found("competitor", id))?;
+    let mut users: Vec<String> = Vec::new();
+    for d in load_deals(tx, None)? {
+        let named = d.competitors.iter().any(|c| c == id)
+            || d.assessments.iter().any(|a| a.scores.iter().any(|s| s.party == id))
+            || d.quotes.iter().any(|q| q.party == id)
+            || d.value_proposition.comparison.iter().any(|c| c.party == id);
+        if named {
+            users.push(format!("deal \"{}\"", d.id));
+        }
+    }
+    let mut stmt = tx.prepare("SELECT id FROM people WHERE leans_to = ?1 ORDER BY rowid")?;
+    let people: Vec<String> = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    users.extend(people.into_iter().map(|p| format!("person \"{p}\"")));
+    if !users.is_empty() {
+        return Err(invalid(format!(
+            "id: competitor \"{id}\" ({}) is still named by {}; remove it there first",
+            old.name,
+            users.join(", ")
+        )));
+    }
+    tx.execute("DELETE FROM competitors WHERE id = ?1", [id])?;
+    Ok(EditOutcome { inverse: Edit::SetCompetitor { competitor: old, position: Some(as_u32(position)?) }, created: None })
+}
+
+/// New settings obey the importer's rules for the whole workspace (e.g. no
+/// deal may be left in a stage the new template drops).
+fn update_settings(tx: &Transaction<'_>, settings: &Settings) -> Result<EditOutcome> {
+    let mut ws = super::read::load_workspace(tx)?;
+    let old = std::mem::replace(&mut ws.settings, settings.clone());
+    let findings = validate(&ws, &Existing::default(), &settings.stages);
+    let problems: Vec<Problem> = findings.problems.into_iter().chain(findings.conflicts).collect();
+    if !problems.is_empty() {
+        return Err(Error::InvalidFile(problems));
+    }
+    super::write::write_settings(tx, &ws.currency, settings)?;
+    Ok(EditOutcome { inverse: Edit::UpdateSettings { settings: Box::new(old) }, created: None })
 }
 
 /// Replaces the deal (and, when given, its activities) through the
@@ -883,6 +967,7 @@ fn as_u32(n: usize) -> Result<u32> {
 enum Ordered {
     Accounts,
     Deals,
+    Competitors,
 }
 
 impl Ordered {
@@ -890,6 +975,7 @@ impl Ordered {
         match self {
             Ordered::Accounts => "accounts",
             Ordered::Deals => "deals",
+            Ordered::Competitors => "competitors",
         }
     }
 }

@@ -72,7 +72,7 @@ pub(crate) fn load_workspace(conn: &Connection) -> Result<Workspace> {
 
 const FORMAT_NAME: &str = crate::model::workspace::FORMAT;
 
-fn load_competitors(conn: &Connection) -> Result<Vec<Competitor>> {
+pub(super) fn load_competitors(conn: &Connection) -> Result<Vec<Competitor>> {
     let mut events = grouped(
         conn,
         "SELECT competitor, date, text FROM competitor_events ORDER BY rowid",

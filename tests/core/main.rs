@@ -9,6 +9,7 @@ mod encryption;
 mod hostile;
 mod import_rules;
 mod layout;
+mod library;
 mod people_csv;
 mod reliability;
 mod pipeline;

@@ -210,6 +210,23 @@ export type CompellingEvent = {
 /**  Kind of compelling event (§3.1). */
 export type CompellingKind = "budget" | "deadline" | "regulation" | "other";
 
+export type Competitor = {
+	id: string,
+	name: string,
+	info?: string,
+	/**  Core partners of the competitor. */
+	partners?: string[],
+	strengths?: string,
+	weaknesses?: string,
+	/**  Important events, e.g. an acquisition or a lost reference. */
+	events?: CompetitorEvent[],
+};
+
+export type CompetitorEvent = {
+	date: string,
+	text: string,
+};
+
 /**  A competitor of the library, as lists and labels show it. */
 export type CompetitorSummary = {
 	id: string,
@@ -394,6 +411,22 @@ export type Edit = { op: "create_account"; id?: string | null; name: string; ind
 { op: "update_deal"; deal: Deal; activities?: Activity[] | null } | 
 /**  Adds an activity to an account, or replaces the one with its id. */
 { op: "set_activity"; account: string; activity: Activity } | { op: "remove_activity"; id: string } | 
+/**
+ *  Adds a competitor to the workspace library, or replaces the one with its
+ *  id (name, info, partners, strengths, weaknesses, events). `position`:
+ *  its index in the library (absent: where it is, else at the end).
+ */
+{ op: "set_competitor"; competitor: Competitor; position?: number | null } | 
+/**
+ *  Removes a competitor from the library; refused while a deal, a score,
+ *  a quote, a comparison or a person still names it.
+ */
+{ op: "remove_competitor"; id: string } | 
+/**
+ *  Replaces the workspace settings (tactics library, stage template,
+ *  thresholds, weights, …), checked against every deal.
+ */
+{ op: "update_settings"; settings: Settings } | 
 /**  Several edits applied together, all or nothing (undone in reverse order). */
 { op: "batch"; edits: Edit[] } | 
 /**
