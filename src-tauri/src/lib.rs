@@ -20,6 +20,7 @@ macro_rules! specta_builder {
             $crate::commands::workspace::list_deals,
             $crate::commands::workspace::list_people,
             $crate::commands::workspace::list_competitors,
+            $crate::commands::workspace::competitor_library,
             $crate::commands::system::system_languages,
             $crate::commands::pipeline::deal_health,
             $crate::commands::pipeline::deal_curve,

@@ -98,6 +98,11 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The whole competitor library (info, partners, strengths, weaknesses, events), in library order.
+    pub fn competitors(&self) -> Result<Vec<crate::model::Competitor>> {
+        super::read::load_competitors(&self.conn)
+    }
+
     pub fn settings(&self) -> Result<Settings> {
         Ok(super::read::load_settings(&self.conn)?.1)
     }

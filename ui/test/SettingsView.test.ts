@@ -1,13 +1,15 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { backupNow, IpcError, setPassphrase, workspaceEncrypted } from '../src/ipc/client'
+import { applyEdit, backupNow, IpcError, setPassphrase, workspaceEncrypted, workspaceSettings } from '../src/ipc/client'
 import SettingsView from '../src/views/SettingsView.vue'
 import { mountWithApp, unmountAll } from './mount'
 
 vi.mock('../src/ipc/client', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/ipc/client')>()
-  return { ...actual, backupNow: vi.fn(), setPassphrase: vi.fn(), workspaceEncrypted: vi.fn() }
+  return { ...actual, applyEdit: vi.fn(), backupNow: vi.fn(), setPassphrase: vi.fn(), workspaceEncrypted: vi.fn(), workspaceSettings: vi.fn() }
 })
+
+const SETTINGS = { tactics: [{ strategy: 'frontal', text: '高层拜访' }], stages: [] } as never
 
 afterEach(() => {
   unmountAll()
@@ -17,6 +19,7 @@ afterEach(() => {
 describe('SettingsView', () => {
   it('takes a backup and shows where it went, or the translated error', async () => {
     vi.mocked(workspaceEncrypted).mockResolvedValue(false)
+    vi.mocked(workspaceSettings).mockResolvedValue(SETTINGS)
     const { wrapper } = mountWithApp(SettingsView, 'en')
     await flushPromises()
     expect(wrapper.get('[data-testid="encryption-state"]').text()).toBe('This workspace is not encrypted.')
@@ -33,6 +36,7 @@ describe('SettingsView', () => {
   it('encrypts only when both passphrases agree', async () => {
     vi.mocked(workspaceEncrypted).mockResolvedValueOnce(false).mockResolvedValueOnce(true)
     vi.mocked(setPassphrase).mockResolvedValue('/x/backups/old.db')
+    vi.mocked(workspaceSettings).mockResolvedValue(SETTINGS)
     const { wrapper } = mountWithApp(SettingsView, 'zh-CN')
     await flushPromises()
     const [first, second] = wrapper.findAll('input[type="password"]')
@@ -46,5 +50,25 @@ describe('SettingsView', () => {
     await flushPromises()
     expect(setPassphrase).toHaveBeenCalledWith('口令一')
     expect(wrapper.get('[data-testid="encryption-state"]').text()).toBe('此工作区已加密。')
+  })
+})
+
+describe('tactics library', () => {
+  it('adds a tactic under its strategy and saves the settings through an edit', async () => {
+    vi.mocked(workspaceEncrypted).mockResolvedValue(false)
+    vi.mocked(workspaceSettings).mockResolvedValue(SETTINGS)
+    vi.mocked(applyEdit).mockResolvedValue({ inverse: { op: 'remove_activity', id: 'x' }, created: null })
+    const { wrapper } = mountWithApp(SettingsView, 'zh-CN')
+    await flushPromises()
+    const library = wrapper.get('[data-testid="tactics-library"]')
+    expect(library.text()).toContain('高层拜访')
+    const flanking = library.findAll('.strategy')[1]!
+    await flanking.get('input').setValue('<b>引入第三方测评</b>')
+    await flanking.get('form').trigger('submit')
+    expect(flanking.text()).toContain('<b>引入第三方测评</b>')
+    await wrapper.get('[data-testid="tactics-save"]').trigger('click')
+    await flushPromises()
+    expect(applyEdit).toHaveBeenCalledWith({ op: 'update_settings', settings: { tactics: [{ strategy: 'frontal', text: '高层拜访' }, { strategy: 'flanking', text: '<b>引入第三方测评</b>' }], stages: [] } })
+    expect(wrapper.get('[data-testid="settings-done"]').text()).toBe('战术库已保存。')
   })
 })

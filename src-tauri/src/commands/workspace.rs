@@ -29,3 +29,10 @@ pub fn list_people(state: State<'_, AppState>, account: String) -> Result<Vec<Pe
 pub fn list_competitors(state: State<'_, AppState>) -> Result<Vec<CompetitorSummary>, IpcError> {
     state.with_store(|s| s.competitor_summaries())
 }
+
+/// The whole competitor library, for its own screen.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn competitor_library(state: State<'_, AppState>) -> Result<Vec<sandtable::model::Competitor>, IpcError> {
+    state.with_store(|s| s.competitors())
+}

@@ -9,6 +9,8 @@ export const commands = {
 	listDeals: () => typedError<DealSummary[], IpcError>(__TAURI_INVOKE("list_deals")),
 	listPeople: (account: string) => typedError<PersonSummary[], IpcError>(__TAURI_INVOKE("list_people", { account })),
 	listCompetitors: () => typedError<CompetitorSummary[], IpcError>(__TAURI_INVOKE("list_competitors")),
+	/**  The whole competitor library, for its own screen. */
+	competitorLibrary: () => typedError<Competitor[], IpcError>(__TAURI_INVOKE("competitor_library")),
 	/**
 	 *  The user's languages from the system locale (`LANGUAGE`, `LC_ALL`,
 	 *  `LC_MESSAGES`, `LANG`), as BCP 47 tags, most preferred first. The webview's

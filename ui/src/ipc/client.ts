@@ -384,3 +384,8 @@ export function workspaceEncrypted(): Promise<boolean> {
 export function setPassphrase(passphrase: string | null): Promise<string> {
   return call(() => commands.setPassphrase(passphrase))
 }
+
+/** The whole competitor library (info, partners, strengths, weaknesses, events). */
+export function competitorLibrary(): Promise<import('./bindings').Competitor[]> {
+  return call(() => commands.competitorLibrary())
+}

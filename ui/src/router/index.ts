@@ -11,6 +11,7 @@ import { warroomRoutes } from './warroom'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
+  { path: '/competitors', name: 'competitors', component: () => import('../views/CompetitorsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') },
   ...mapRoutes,
   ...warroomRoutes,
