@@ -629,7 +629,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Edit { edit, json } => {
             let edit: sandtable::model::Edit = serde_json::from_str(&edit)
                 .map_err(|e| Error::InvalidInput(format!("the edit is not valid edit JSON: {e}")))?;
-            let outcome = store.apply(&edit)?;
+            let outcome = store.apply_on(&edit, chrono::Local::now().date_naive())?;
             if json {
                 print_json(&outcome)?;
             } else {

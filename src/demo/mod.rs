@@ -28,8 +28,8 @@ pub fn load_practice(store: &mut Store, today: NaiveDate) -> Result<ImportReport
 /// Practice mode: puts the practice workspace's accounts and deals back as
 /// they are bundled (after an exercise), in one transaction, leaving every
 /// other account untouched; an account the user deleted comes back. The
-/// practice deals' scenarios go with them. Returns the edit that undoes the
-/// reset.
+/// practice deals' scenarios are removed. Returns the edit that undoes the
+/// reset (the scenarios stay removed).
 pub fn reset_practice(store: &mut Store, today: NaiveDate) -> Result<crate::model::EditOutcome> {
     let ws = practice_workspace();
     let edits = ws
@@ -54,6 +54,10 @@ pub fn reset_practice(store: &mut Store, today: NaiveDate) -> Result<crate::mode
         })
         .collect();
     let outcome = store.apply(&crate::model::Edit::Batch { edits })?;
+    // The exercise's scenarios end with it (the undo does not bring them back).
+    for d in &ws.deals {
+        store.conn().execute("DELETE FROM scenarios WHERE deal = ?1", [&d.id])?;
+    }
     store.rebuild_snapshots(today)?;
     Ok(outcome)
 }

@@ -264,6 +264,25 @@ pub struct EditOutcome {
 }
 
 impl Edit {
+    /// The deals whose win-rate inputs this edit may change (their weekly
+    /// snapshot is retaken after it).
+    pub fn deals_touched(&self) -> Vec<String> {
+        match self {
+            Edit::UpdateDeal { deal, .. } => vec![deal.id.clone()],
+            Edit::SetActivity { activity, .. } => activity.deal.iter().cloned().collect(),
+            Edit::SetParticipant { deal, .. }
+            | Edit::RemoveParticipant { deal, .. }
+            | Edit::SetDecisionMap { deal, .. } => vec![deal.clone()],
+            Edit::ReplaceAccount { deals, .. } => deals.iter().map(|d| d.id.clone()).collect(),
+            Edit::Batch { edits } => {
+                let mut all: Vec<String> = edits.iter().flat_map(Edit::deals_touched).collect();
+                all.dedup();
+                all
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// The `op` key of this edit, as in its JSON form.
     pub fn op(&self) -> &'static str {
         match self {

@@ -31,6 +31,14 @@ impl Store {
         tx.commit()?;
         Ok(outcome)
     }
+
+    /// [`Store::apply`], then this week's snapshot of every open deal the edit
+    /// touched is retaken, so the probability curve follows the edit.
+    pub fn apply_on(&mut self, edit: &Edit, as_of: chrono::NaiveDate) -> Result<EditOutcome> {
+        let outcome = self.apply(edit)?;
+        self.retake_snapshots(&edit.deals_touched(), as_of)?;
+        Ok(outcome)
+    }
 }
 
 pub(super) fn apply_in(tx: &Transaction<'_>, edit: &Edit) -> Result<EditOutcome> {
@@ -987,6 +995,27 @@ fn ids_in_order(conn: &Connection, table: Ordered) -> Result<Vec<String>> {
 }
 
 /// A stored win-rate snapshot row, as is.
+/// A stored sand-table scenario row, as is.
+struct ScenarioRow {
+    id: String,
+    deal: String,
+    name: String,
+    created_on: String,
+    data: String,
+}
+
+fn scenario_rows(conn: &Connection, account: &str) -> Result<Vec<ScenarioRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.deal, s.name, s.created_on, s.data
+         FROM scenarios s JOIN deals d ON d.id = s.deal
+         WHERE d.account = ?1 ORDER BY s.rowid",
+    )?;
+    let rows = stmt.query_map([account], |r| {
+        Ok(ScenarioRow { id: r.get(0)?, deal: r.get(1)?, name: r.get(2)?, created_on: r.get(3)?, data: r.get(4)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 struct SnapshotRow {
     deal: String,
     week: String,
@@ -1044,6 +1073,10 @@ fn replace_account(
         None => snapshot_rows(tx, id)?.into_iter().filter(|s| new_deals.contains(s.deal.as_str())).collect(),
     };
 
+    // Sand-table scenarios of the deals that stay are kept (in their order).
+    let scenarios: Vec<ScenarioRow> =
+        scenario_rows(tx, id)?.into_iter().filter(|r| new_deals.contains(r.deal.as_str())).collect();
+
     tx.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
     tx.pragma_update(None, "defer_foreign_keys", true)?;
     insert_account(tx, account)?;
@@ -1070,6 +1103,11 @@ fn replace_account(
     }
     for s in kept {
         stmt.execute(params![s.deal, s.week, s.as_of, s.rate, s.formula_version, s.data])?;
+    }
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO scenarios(id, deal, name, created_on, data) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for r in scenarios {
+        stmt.execute(params![r.id, r.deal, r.name, r.created_on, r.data])?;
     }
     Ok(inverse)
 }

@@ -18,6 +18,21 @@ impl Store {
         self.write_snapshots(&snaps)
     }
 
+    /// Retakes this week's snapshot of the given deals that are open (after an
+    /// edit changed them, so the curve's last week follows the live win rate).
+    pub fn retake_snapshots(&mut self, deals: &[String], as_of: NaiveDate) -> Result<u32> {
+        let weights = self.settings()?.win_rate_weights;
+        let mut snaps = Vec::new();
+        for id in deals {
+            if let Ok(d) = self.deal(id) {
+                if d.status == DealStatus::Open {
+                    snaps.push(curve::snapshot(&d, &weights, as_of));
+                }
+            }
+        }
+        self.write_snapshots(&snaps)
+    }
+
     /// Rebuilds every open deal's snapshots for the past weeks from the assessment history.
     pub fn rebuild_snapshots(&mut self, as_of: NaiveDate) -> Result<u32> {
         let weights = self.settings()?.win_rate_weights;

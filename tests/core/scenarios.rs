@@ -233,3 +233,29 @@ fn practice_mode_resets_the_practice_deals_and_nothing_else() {
     assert!(store.deal("d-energy-eam").is_err(), "the reset undoes exactly");
     assert_ne!(export(&store), pristine);
 }
+
+#[test]
+fn scenarios_survive_edits_of_their_deal_and_the_curve_follows_edits() {
+    let (_dir, mut store) = practice();
+    let a = store.fork_scenario(DEAL, "甲", today()).unwrap();
+    let b = store.fork_scenario(DEAL, "乙", today()).unwrap();
+    let other = store.fork_scenario("d-bank-data", "丙", today()).unwrap();
+    // An edit of the real deal keeps every scenario, in order.
+    let mut deal = store.deal(DEAL).unwrap();
+    let latest = deal.assessments.iter_mut().max_by_key(|x| x.date).unwrap();
+    latest.scores.iter_mut().find(|s| s.party == "us").unwrap().closeness = 10.0;
+    store.apply_on(&Edit::UpdateDeal { deal: Box::new(deal), activities: None }, today()).unwrap();
+    let names: Vec<String> = store.scenarios(DEAL).unwrap().into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["甲", "乙"]);
+    assert_eq!(store.scenario(&b.id).unwrap(), b, "untouched by the real deal's edit");
+    // The curve's last week follows the edit.
+    let now = store.judge_deal(DEAL, today()).unwrap().win_rate.rate;
+    assert_eq!(store.curve(DEAL).unwrap().last().unwrap().rate, now);
+    // Promoting one removes only that one.
+    store.promote_scenario(&a.id, today()).unwrap();
+    let left: Vec<String> = store.scenarios(DEAL).unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(left, [b.id.clone()]);
+    assert_eq!(store.scenarios("d-bank-data").unwrap().len(), 1);
+    store.discard_scenario(&other.id).unwrap();
+    store.discard_scenario(&b.id).unwrap();
+}

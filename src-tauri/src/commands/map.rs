@@ -43,5 +43,5 @@ pub fn person_profile(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> Result<EditOutcome, IpcError> {
-    state.with_store(|s| s.apply(&edit))
+    state.with_store(|s| s.apply_on(&edit, today()))
 }

@@ -389,3 +389,5 @@ export function setPassphrase(passphrase: string | null): Promise<string> {
 export function competitorLibrary(): Promise<import('./bindings').Competitor[]> {
   return call(() => commands.competitorLibrary())
 }
+
+export type { Competitor, CompetitorEvent } from './bindings'

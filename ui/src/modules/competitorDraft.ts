@@ -2,7 +2,7 @@
  * Editing a competitor of the library as a form: partners one per line,
  * events as date + text rows; back to the core's `Competitor` on save.
  */
-import type { Competitor, CompetitorEvent } from '../ipc/bindings'
+import type { Competitor, CompetitorEvent } from '../ipc/client'
 
 export interface CompetitorDraft {
   id: string

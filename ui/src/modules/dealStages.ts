@@ -1,0 +1,65 @@
+/**
+ * The stage bar of a deal (商机阶段, tas-plus.md §2.1): where the deal stands
+ * in the workspace's stage template and which exit-checklist items of its
+ * stage are met. Display only: whether a move is allowed is the core's call
+ * (`move_deal`, with the grade rules), and its refusal is shown as given.
+ */
+import type { Deal, StageDef } from '../ipc/client'
+import type { AppLocale } from './i18n'
+
+export interface ChecklistItemView {
+  item: string
+  done: boolean
+}
+
+export interface StageStep {
+  key: string
+  name: string
+  index: number
+  state: 'done' | 'current' | 'ahead'
+}
+
+/** A stage's name in the interface language; the other name, then the key, stand in. */
+export function stageLabel(stage: Pick<StageDef, 'key' | 'name' | 'name_en'> | undefined, key: string, locale: AppLocale): string {
+  if (!stage)
+    return key
+  const [preferred, other] = locale === 'zh-CN' ? [stage.name, stage.name_en] : [stage.name_en, stage.name]
+  return preferred || other || key
+}
+
+/** The template's stages with the deal's position marked. */
+export function stageSteps(stages: readonly StageDef[], current: string, locale: AppLocale): StageStep[] {
+  const at = stages.findIndex(s => s.key === current)
+  return stages.map((s, index) => ({
+    key: s.key,
+    name: stageLabel(s, s.key, locale),
+    index,
+    state: at < 0 ? 'ahead' : index < at ? 'done' : index === at ? 'current' : 'ahead',
+  }))
+}
+
+/** The exit checklist of `stage` as marked on `deal`, in template order. */
+export function exitChecklist(stages: readonly StageDef[], deal: Pick<Deal, 'checklist'>, stage: string): ChecklistItemView[] {
+  const def = stages.find(s => s.key === stage)
+  const marks = new Set((deal.checklist ?? []).filter(m => m.stage === stage).map(m => m.item))
+  return (def?.exit_checklist ?? []).map(item => ({ item, done: marks.has(item) }))
+}
+
+/** The stages before and after the deal's, for the back and forward buttons. */
+export function neighbours(stages: readonly StageDef[], current: string): { previous: StageDef | null, next: StageDef | null } {
+  const at = stages.findIndex(s => s.key === current)
+  if (at < 0)
+    return { previous: null, next: stages[0] ?? null }
+  return { previous: stages[at - 1] ?? null, next: stages[at + 1] ?? null }
+}
+
+/**
+ * The lines of a refused move as the core words them (`  - …` under a
+ * heading), so the UI can list them; empty when the message has none.
+ */
+export function refusalLines(message: string): string[] {
+  return message
+    .split('\n')
+    .map(line => /^\s*-\s+(.*)$/.exec(line)?.[1]?.trim() ?? '')
+    .filter(line => line !== '')
+}
