@@ -364,6 +364,37 @@ mod tests {
     }
 
     #[test]
+    fn grid_count_equals_brute_force() {
+        // Pseudo-random polylines, long and short, some collinear with others.
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) % 1000) as f64
+        };
+        let mut routes: Vec<Vec<Point>> = Vec::new();
+        for k in 0..300 {
+            let n = 2 + k % 3;
+            let mut r = Vec::new();
+            for _ in 0..n {
+                let (x, y) = (next(), next());
+                r.push(if k % 7 == 0 { p((x / 100.0).round() * 100.0, (y / 100.0).round() * 100.0) } else { p(x, y) });
+            }
+            routes.push(r);
+        }
+        let segs = segments(routes.iter().map(Vec::as_slice));
+        let mut brute = 0;
+        for i in 0..segs.len() {
+            for j in i + 1..segs.len() {
+                if segs[i].edge != segs[j].edge && segments_cross(segs[i].a, segs[i].b, segs[j].a, segs[j].b) {
+                    brute += 1;
+                }
+            }
+        }
+        assert!(brute > 1000);
+        assert_eq!(count_crossings(routes.iter().map(Vec::as_slice)), brute);
+    }
+
+    #[test]
     fn box_crossing_ignores_the_border() {
         let r = Rect::new(0., 0., 10., 10.);
         assert!(r.crossed_by(p(-1., 5.), p(11., 5.)));

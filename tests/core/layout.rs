@@ -286,6 +286,35 @@ fn decision_crossings_no_more_than_dot() {
     assert!(all <= 40, "{all} crossings counting links with a common person, dot 40");
 }
 
+/// Routes of `l` that run through a box other than their own two ends.
+fn lines_through_boxes(l: &Layout) -> Vec<(usize, usize)> {
+    let slot: HashMap<&str, usize> = l.nodes.iter().enumerate().map(|(k, n)| (n.person.as_str(), k)).collect();
+    routes_through_boxes(l.edges.iter().map(|e| e.points.as_slice()), &rects(l), |i| {
+        (slot[l.edges[i].from.as_str()], slot[l.edges[i].to.as_str()])
+    })
+}
+
+#[test]
+fn no_line_runs_through_a_box_in_the_practice_accounts() {
+    // Every layer of every practice account (the pictures in docs/layouts):
+    // dotted lines, influence lines and overlaid decision links bend round
+    // the boxes in their way, as the solid lines and decision routes do.
+    let ws = practice_workspace();
+    for account in &ws.accounts {
+        let deals: Vec<&str> = ws.deals.iter().filter(|d| d.account == account.id).map(|d| d.id.as_str()).collect();
+        let mut views = vec![(Layer::Reporting, opts()), (Layer::Political, opts()), (Layer::Combined, opts())];
+        for d in &deals {
+            views.push((Layer::Decision, with_deal(d)));
+            views.push((Layer::Combined, with_deal(d)));
+        }
+        for (layer, o) in views {
+            let l = layout(&ws, &account.id, layer, &o).unwrap();
+            let through = lines_through_boxes(&l);
+            assert!(through.is_empty(), "{} {layer:?} {:?}: {:?}", account.id, o.deal, through);
+        }
+    }
+}
+
 #[test]
 fn encoding_follows_the_deal_when_one_is_shown() {
     let ws = practice_workspace();
