@@ -34,9 +34,48 @@ export function echartsFrozenPrototype(): Plugin {
   }
 }
 
+/*
+ * Cytoscape mixes method tables into its prototypes with `Object.assign`
+ * (its `extend`), `toString` included; under a frozen Object.prototype that
+ * assignment throws ("Cannot assign to read only property 'toString'") and the
+ * map module would not load. Its `extend` is rebuilt on
+ * `Object.defineProperty`, which a frozen prototype does not block. A
+ * Cytoscape upgrade that changes the line fails the build, to be reviewed.
+ */
+const CYTOSCAPE_ESM = /[\\/]cytoscape[\\/]dist[\\/]cytoscape\.esm\.mjs$/
+const CYTOSCAPE_EXTEND = 'var extend = Object.assign != null ? Object.assign.bind(Object) : function (tgt) {'
+const CYTOSCAPE_DEFINE_EXTEND = 'var extend = function (tgt) { for (var i = 1; i < arguments.length; i++) { var src = arguments[i]; if (src == null) continue; var keys = Object.keys(src); for (var j = 0; j < keys.length; j++) Object.defineProperty(tgt, keys[j], { value: src[keys[j]], writable: true, enumerable: true, configurable: true }); } return tgt; }; var unusedExtend = function (tgt) {'
+
+export function patchCytoscapeExtend(code: string): string {
+  if (!code.includes(CYTOSCAPE_EXTEND))
+    throw new Error('cytoscape/dist/cytoscape.esm.mjs changed: review the frozen-prototype patch in vite.config.ts')
+  return code.replace(CYTOSCAPE_EXTEND, CYTOSCAPE_DEFINE_EXTEND)
+}
+
+/** The Cytoscape patch for the build (Rollup) and for modules Vite serves as they are. */
+export function cytoscapeFrozenPrototype(): Plugin {
+  return {
+    name: 'sandtable:cytoscape-frozen-prototype',
+    enforce: 'pre',
+    transform(code, id) {
+      return CYTOSCAPE_ESM.test(id) ? { code: patchCytoscapeExtend(code), map: null } : null
+    },
+  }
+}
+
 type EsbuildPlugin = NonNullable<NonNullable<NonNullable<UserConfig['optimizeDeps']>['esbuildOptions']>['plugins']>[number]
 
 /** The same patch for the dev server's pre-bundled dependencies (esbuild). */
+const cytoscapeFrozenPrototypeDeps: EsbuildPlugin = {
+  name: 'sandtable:cytoscape-frozen-prototype',
+  setup(build) {
+    build.onLoad({ filter: CYTOSCAPE_ESM }, async args => ({
+      contents: patchCytoscapeExtend(await readFile(args.path, 'utf8')),
+      loader: 'js',
+    }))
+  },
+}
+
 const echartsFrozenPrototypeDeps: EsbuildPlugin = {
   name: 'sandtable:echarts-frozen-prototype',
   setup(build) {
@@ -51,9 +90,9 @@ const echartsFrozenPrototypeDeps: EsbuildPlugin = {
 // (src-tauri/tauri.conf.json), so the port must not drift.
 export default defineConfig({
   base: './',
-  plugins: [vue(), echartsFrozenPrototype()],
+  plugins: [vue(), echartsFrozenPrototype(), cytoscapeFrozenPrototype()],
   optimizeDeps: {
-    esbuildOptions: { plugins: [echartsFrozenPrototypeDeps] },
+    esbuildOptions: { plugins: [echartsFrozenPrototypeDeps, cytoscapeFrozenPrototypeDeps] },
   },
   clearScreen: false,
   server: {

@@ -11,6 +11,9 @@ const root = resolve(import.meta.dirname, '../..')
 export const application = process.env.SANDTABLE_APP ?? join(root, 'target/debug/sandtable-desktop')
 export const cli = process.env.SANDTABLE_CLI ?? join(root, 'target/debug/sandtable')
 const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444)
+// WebKitWebDriver's port; by default the one after tauri-driver's, so two
+// suites on one machine only need different TAURI_DRIVER_PORTs.
+const nativePort = Number(process.env.TAURI_NATIVE_PORT ?? port + 1)
 
 /** Launches the app on a new database; returns the browser, the db path and a stop function. */
 /** Creates a private folder with the database path the app will use. */
@@ -21,7 +24,7 @@ export function workspaceDir() {
 
 export async function launch({ lang = 'zh_CN.UTF-8', workspace = workspaceDir() } = {}) {
   const { dir, db } = workspace
-  const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port)], {
+  const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     // A private data home: the webview's storage (saved language) starts empty.
     env: { ...process.env, SANDTABLE_DB: db, XDG_DATA_HOME: join(dir, 'data'), LANG: lang, LC_ALL: lang, LANGUAGE: '' },

@@ -4,13 +4,15 @@
  * they are merged here under their own top-level keys.
  */
 import en from './en.json'
+import mapEn from './map.en.json'
+import mapZhCN from './map.zh-CN.json'
 import warroomEn from './warroom.en.json'
 import warroomZhCN from './warroom.zh-CN.json'
 import zhCN from './zh-CN.json'
 
 export const messages = {
-  'zh-CN': { ...zhCN, ...warroomZhCN },
-  'en': { ...en, ...warroomEn },
+  'zh-CN': { ...zhCN, ...mapZhCN, ...warroomZhCN },
+  'en': { ...en, ...mapEn, ...warroomEn },
 }
 
 /** zh-CN is the source locale; en must have the same keys (checked by a test). */

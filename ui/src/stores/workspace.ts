@@ -32,6 +32,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   /** Competitor names by id; labels fall back to the id while they load or if they fail. */
   const competitorNames = ref(new Map<string, string>())
 
+  /** Every competitor of the library, by name (pickers). */
+  const competitors = computed(() => [...competitorNames.value].map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name)))
+
   function competitorName(id: string): string | undefined {
     return competitorNames.value.get(id)
   }
@@ -99,6 +103,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     health,
     healthByDeal,
     competitorName,
+    competitors,
     loading,
     loaded,
     error,
