@@ -23,6 +23,10 @@ pub struct Profile {
     pub name: String,
     pub title: String,
     pub department: String,
+    /// What the team noted about the person, and how to reach them.
+    pub notes: String,
+    pub email: String,
+    pub phone: String,
     pub account: String,
     pub account_name: String,
     pub as_of: NaiveDate,

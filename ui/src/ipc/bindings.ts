@@ -771,6 +771,10 @@ export type Profile = {
 	name: string,
 	title: string,
 	department: string,
+	/**  What the team noted about the person, and how to reach them. */
+	notes: string,
+	email: string,
+	phone: string,
 	account: string,
 	account_name: string,
 	as_of: string,
