@@ -47,9 +47,24 @@ impl ImportReport {
 
 /// Reads, checks and imports a workspace file.
 pub fn import_file(store: &mut Store, path: &Path, mode: ImportMode) -> Result<ImportReport> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    import_file_with_progress(store, path, mode, &mut |_| {})
+}
+
+/// [`import_file`], reporting where it is (bytes read, then checking, writing, done).
+pub fn import_file_with_progress(
+    store: &mut Store,
+    path: &Path,
+    mode: ImportMode,
+    progress: &mut dyn FnMut(super::Progress),
+) -> Result<ImportReport> {
+    use super::{Phase, Progress};
+    let bytes = super::read_with_progress(path, progress)?;
+    progress(Progress::phase(Phase::Checking));
     let ws = workspace_file::parse(&bytes)?;
-    import_workspace(store, &ws, mode)
+    progress(Progress::phase(Phase::Writing));
+    let report = import_workspace(store, &ws, mode)?;
+    progress(Progress::phase(Phase::Done));
+    Ok(report)
 }
 
 pub fn import_workspace(store: &mut Store, ws: &Workspace, mode: ImportMode) -> Result<ImportReport> {

@@ -50,8 +50,21 @@ struct Row {
 
 /// Adds the people of a CSV file to `account`. Returns how many were added.
 pub fn import_people_csv(store: &mut Store, account: &str, path: &Path) -> Result<u32> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    import_people_csv_bytes(store, account, &bytes)
+    import_people_csv_with_progress(store, account, path, &mut |_| {})
+}
+
+/// [`import_people_csv`], reporting where it is (bytes read, then writing, done).
+pub fn import_people_csv_with_progress(
+    store: &mut Store,
+    account: &str,
+    path: &Path,
+    progress: &mut dyn FnMut(super::Progress),
+) -> Result<u32> {
+    let bytes = super::read_with_progress(path, progress)?;
+    progress(super::Progress::phase(super::Phase::Writing));
+    let n = import_people_csv_bytes(store, account, &bytes)?;
+    progress(super::Progress::phase(super::Phase::Done));
+    Ok(n)
 }
 
 pub fn import_people_csv_bytes(store: &mut Store, account: &str, bytes: &[u8]) -> Result<u32> {

@@ -52,6 +52,15 @@ impl Store {
 
     /// Backs up into `backups/` beside the database, named by the current time.
     /// Returns `None` for an in-memory database, which has nothing to keep.
+    /// Saves a copy of the database at `dest` (replacing a file there): written
+    /// beside it first, then moved into place, so `dest` is never half a copy.
+    pub fn save_copy_as(&self, dest: &Path) -> Result<()> {
+        let tmp = dest.with_extension("tmp-backup");
+        let _ = std::fs::remove_file(&tmp);
+        self.backup_to(&tmp)?;
+        std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))
+    }
+
     pub fn backup_beside(&self, reason: &str) -> Result<Option<PathBuf>> {
         let Some(path) = self.path() else { return Ok(None) };
         let dest = stamped_path(path, reason);

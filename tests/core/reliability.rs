@@ -127,3 +127,33 @@ fn backup_and_restore_through_the_cli() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a Sandtable database"));
 }
+
+#[test]
+fn a_copy_saved_as_replaces_the_target_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("ws.db")).unwrap();
+    sandtable::demo::load_practice(&mut store, today()).unwrap();
+    let dest = dir.path().join("copy.db");
+    std::fs::write(&dest, b"an older file").unwrap();
+    store.save_copy_as(&dest).unwrap();
+    assert_eq!(export(&Store::open(&dest).unwrap()), export(&store));
+    assert!(!dir.path().join("copy.tmp-backup").exists());
+}
+
+#[test]
+fn imports_report_their_progress_in_order() {
+    use sandtable::io::{import_file_with_progress, ImportMode, Phase};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ws.json");
+    std::fs::write(&file, serde_json::to_vec(&minimal()).unwrap()).unwrap();
+    let mut store = memory_store();
+    let mut phases = Vec::new();
+    import_file_with_progress(&mut store, &file, ImportMode::Merge, &mut |p| phases.push(p.phase)).unwrap();
+    phases.dedup();
+    assert_eq!(phases, [Phase::Reading, Phase::Checking, Phase::Writing, Phase::Done]);
+    // A refused file stops before writing.
+    std::fs::write(&file, b"{\"format\": 1}").unwrap();
+    let mut phases = Vec::new();
+    assert!(import_file_with_progress(&mut store, &file, ImportMode::Merge, &mut |p| phases.push(p.phase)).is_err());
+    assert!(!phases.contains(&Phase::Writing));
+}

@@ -3,7 +3,6 @@
 //! workspace is backed up first; a file that is not a Sandtable database is
 //! refused untouched).
 
-use sandtable::io::write_atomically;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -40,12 +39,6 @@ pub fn save_backup_as<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>)
         return Ok(None);
     };
     let path = picked.into_path().map_err(|e| IpcError::internal(e.to_string()))?;
-    // The copy is written beside the target first, then moved into place.
-    let tmp = path.with_extension("tmp-backup");
-    let _ = std::fs::remove_file(&tmp);
-    state.with_store(|s| s.backup_to(&tmp))?;
-    let bytes = std::fs::read(&tmp).map_err(|e| IpcError::from(sandtable::Error::io(&tmp, e)))?;
-    let _ = std::fs::remove_file(&tmp);
-    write_atomically(&path, &bytes)?;
+    state.with_store(|s| s.save_copy_as(&path))?;
     Ok(Some(path.display().to_string()))
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use sandtable::io::{self, ImportMode, ImportReport, Phase, Progress};
+use sandtable::io::{self, ImportMode, ImportReport, Progress};
 use sandtable::layout::{svg, Layer, ReportingMode};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
@@ -39,13 +39,8 @@ pub fn import_workspace_file<R: Runtime>(
     on_progress: Channel<Progress>,
 ) -> Result<Option<ImportReport>, IpcError> {
     let Some(path) = pick(&app, ("Sandtable JSON", &["json"]))? else { return Ok(None) };
-    let bytes = io::read_with_progress(&path, &mut |p| send(&on_progress, p)).map_err(IpcError::from)?;
-    send(&on_progress, Progress::phase(Phase::Checking));
-    let ws = io::workspace_file::parse(&bytes).map_err(IpcError::from)?;
-    send(&on_progress, Progress::phase(Phase::Writing));
     let mode = if replace { ImportMode::Replace } else { ImportMode::Merge };
-    let report = state.with_store(|s| io::import_workspace(s, &ws, mode))?;
-    send(&on_progress, Progress::phase(Phase::Done));
+    let report = state.with_store(|s| io::import_file_with_progress(s, &path, mode, &mut |p| send(&on_progress, p)))?;
     Ok(Some(report))
 }
 
@@ -59,10 +54,9 @@ pub fn import_people_file<R: Runtime>(
     on_progress: Channel<Progress>,
 ) -> Result<Option<u32>, IpcError> {
     let Some(path) = pick(&app, ("CSV", &["csv", "txt"]))? else { return Ok(None) };
-    let bytes = io::read_with_progress(&path, &mut |p| send(&on_progress, p)).map_err(IpcError::from)?;
-    send(&on_progress, Progress::phase(Phase::Writing));
-    let n = state.with_store(|s| io::people_csv::import_people_csv_bytes(s, &account, &bytes))?;
-    send(&on_progress, Progress::phase(Phase::Done));
+    let n = state.with_store(|s| {
+        io::people_csv::import_people_csv_with_progress(s, &account, &path, &mut |p| send(&on_progress, p))
+    })?;
     Ok(Some(n))
 }
 
