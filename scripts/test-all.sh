@@ -27,4 +27,15 @@ cargo test -p sandtable-desktop --features custom-protocol
 step "end-to-end: real window under Xvfb"
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
 npm ci --prefix tests/e2e --no-audit --no-fund
-(cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1 ./*.test.mjs)
+# The suite writes to a log file, not to this script's output, and is bounded
+# in time: a window process that outlived its test can neither hold the CI's
+# output open nor make the run wait for ever. Whatever is left is ended.
+e2e_log=$(mktemp)
+end_leftovers() { pkill -KILL -f 'target/debug/sandtable-desktop|WebKitWebDriver|tauri-driver' 2>/dev/null || true; }
+trap end_leftovers EXIT
+status=0
+(cd tests/e2e && timeout --kill-after=30 1500 \
+  xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1 ./*.test.mjs) >"$e2e_log" 2>&1 </dev/null || status=$?
+cat "$e2e_log"
+[ "$status" -ne 124 ] || echo "end-to-end suite timed out after 25 minutes" >&2
+exit "$status"

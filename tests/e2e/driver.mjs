@@ -26,6 +26,9 @@ export async function launch({ lang = 'zh_CN.UTF-8', workspace = workspaceDir() 
   const { dir, db } = workspace
   const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     stdio: ['ignore', 'inherit', 'inherit'],
+    // Its own process group, so stop() ends WebKitWebDriver, the app and the
+    // app's WebKit processes with it: nothing may outlive the test run.
+    detached: true,
     // A private data home: the webview's storage (saved language) starts empty.
     env: { ...process.env, SANDTABLE_DB: db, XDG_DATA_HOME: join(dir, 'data'), LANG: lang, LC_ALL: lang, LANGUAGE: '' },
   })
@@ -45,9 +48,26 @@ export async function launch({ lang = 'zh_CN.UTF-8', workspace = workspaceDir() 
     db,
     async stop() {
       await browser.deleteSession().catch(() => {})
-      driver.kill()
+      await endGroup(driver)
     },
   }
+}
+
+/** Ends a detached child and its whole process group: TERM, then KILL after 5 s. */
+async function endGroup(child) {
+  const exited = child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise(done => child.once('exit', done))
+  const signal = (name) => {
+    try { process.kill(-child.pid, name) }
+    catch {}
+  }
+  signal('SIGTERM')
+  const timer = setTimeout(() => signal('SIGKILL'), 5000)
+  await exited
+  clearTimeout(timer)
+  // The group may outlive its leader (the app's WebKit processes).
+  signal('SIGKILL')
 }
 
 async function waitForPort() {
