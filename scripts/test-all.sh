@@ -31,7 +31,7 @@ npm ci --prefix tests/e2e --no-audit --no-fund
 # in time: a window process that outlived its test can neither hold the CI's
 # output open nor make the run wait for ever. Whatever is left is ended.
 e2e_log=$(mktemp)
-end_leftovers() { pkill -KILL -f 'target/debug/sandtable-desktop|WebKitWebDriver|tauri-driver' 2>/dev/null || true; }
+end_leftovers() { pkill -KILL -f 'target/debug/sandtable-desktop|WebKitWebDriver|tauri-driver|Xvfb :[0-9]+ -screen 0 1400x900x24' 2>/dev/null || true; }
 trap end_leftovers EXIT
 status=0
 (cd tests/e2e && timeout --kill-after=30 1500 \
