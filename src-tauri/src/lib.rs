@@ -26,6 +26,7 @@ macro_rules! specta_builder {
             $crate::commands::pipeline::deal_curve,
             $crate::commands::pipeline::forecast,
             $crate::commands::map::account_map,
+            $crate::commands::map::map_palette,
             $crate::commands::map::list_circles,
             $crate::commands::map::person_profile,
             $crate::commands::map::apply_edit,

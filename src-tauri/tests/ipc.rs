@@ -99,6 +99,15 @@ fn practice_window() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRunti
 }
 
 #[test]
+fn the_map_palette_crosses_ipc_with_both_languages() {
+    let (_app, window) = app_with(Store::open(":memory:").unwrap(), "main");
+    let palette = invoke(&window, "map_palette", serde_json::json!({})).unwrap();
+    assert_eq!(palette, serde_json::to_value(sandtable::layout::encoding::PALETTE).unwrap());
+    let approver = &palette["roles"][0];
+    assert_eq!((approver["glyph"]["zh-CN"].as_str(), approver["glyph"]["en"].as_str()), (Some("批"), Some("A")));
+}
+
+#[test]
 fn the_map_is_laid_out_edited_and_undone_through_ipc() {
     let (_app, window) = practice_window();
     let args = |layer: &str| serde_json::json!({"account": "acc-bank", "layer": layer, "deal": null, "collapsed": [], "mode": "compact"});

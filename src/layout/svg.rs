@@ -6,11 +6,9 @@
 
 use std::fmt::Write;
 
-use super::encoding::{
-    attitude_colours, edge_style, influence_pips, interaction_border, orientation_mark, role_badge, Channel,
-    INSIDE_SOURCE_COLOUR, LEANS_TO_COLOUR,
-};
+use super::encoding::{dash_text, Channel, TagLook, PALETTE};
 use super::{EdgeKind, GroupKind, Layout, LayoutEdge, LayoutNode};
+use crate::model::Role;
 
 pub const FONT_FAMILY: &str = r#""Noto Sans CJK SC","Microsoft YaHei",sans-serif"#;
 
@@ -33,48 +31,20 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Approximate advance of `s` at `size` px: CJK and full-width glyphs are
-/// one em, Latin about 0.6.
+/// one em, Latin about 0.6 (the palette's [`super::encoding::TextMetrics`]).
 pub fn text_width(s: &str, size: f64) -> f64 {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 => 1.0,
-            0x20 => 0.3,
-            _ if c.is_ascii_uppercase() || c.is_ascii_digit() => 0.62,
-            _ => 0.56,
-        })
-        .sum::<f64>()
-        * size
+    PALETTE.text.width(s, size)
 }
 
 /// `s` cut with "…" to fit `width` at `size` px.
 pub fn fit(s: &str, size: f64, width: f64) -> String {
-    if text_width(s, size) <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let budget = width - text_width("…", size);
-    for c in s.chars() {
-        let mut next = out.clone();
-        next.push(c);
-        if text_width(&next, size) > budget {
-            break;
-        }
-        out = next;
-    }
-    out.push('…');
-    out
+    PALETTE.text.fit(s, size, width)
 }
 
-const CIRCLE_FILLS: &[(&str, &str)] = &[
-    ("#ddf4ff", "#0550ae"),
-    ("#fff8c5", "#7d4e00"),
-    ("#fbefff", "#6639ba"),
-    ("#dafbe1", "#116329"),
-    ("#ffebe9", "#a40e26"),
-    ("#fff1e5", "#953800"),
-    ("#e6fffa", "#1b7c83"),
-    ("#ffeff7", "#99286e"),
-];
+/// ` stroke-dasharray="…"` when dashed.
+fn dash_attr(dash: Option<&[f64]>) -> String {
+    dash.map(|d| format!(r#" stroke-dasharray="{}""#, dash_text(d))).unwrap_or_default()
+}
 
 fn num(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
@@ -159,12 +129,19 @@ fn groups_svg(s: &mut String, layout: &Layout) {
         let (x, y, w, h) = (num(g.x), num(g.y), num(g.width), num(g.height));
         match g.kind {
             GroupKind::Circle => {
-                let (fill, ink) = CIRCLE_FILLS[circle % CIRCLE_FILLS.len()];
+                let look = PALETTE.circle(circle);
                 circle += 1;
                 let name = fit(&g.name, 16.0, g.width - 90.0);
                 let _ = writeln!(
                     s,
-                    r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="12" fill="{fill}" stroke="{ink}" stroke-opacity="0.45" stroke-width="1.5"/><text x="{tx}" y="{ty}" font-size="16" font-weight="700" fill="{ink}">{name}</text><text x="{cx}" y="{ty}" font-size="13" fill="{ink}">{m} 人</text>"#,
+                    r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{r}" fill="{fill}" stroke="{stroke}" stroke-opacity="{so}" stroke-width="{sw}"{dash}/><text x="{tx}" y="{ty}" font-size="16" font-weight="700" fill="{ink}">{name}</text><text x="{cx}" y="{ty}" font-size="13" fill="{ink}">{m} 人</text>"#,
+                    r = num(look.radius),
+                    fill = look.fill,
+                    stroke = look.stroke,
+                    so = look.stroke_opacity,
+                    sw = num(look.stroke_width),
+                    dash = dash_attr(look.dash),
+                    ink = look.ink,
                     tx = num(g.x + 16.0),
                     ty = num(g.y + 26.0),
                     name = escape(&name),
@@ -173,9 +150,16 @@ fn groups_svg(s: &mut String, layout: &Layout) {
                 );
             }
             GroupKind::Outside => {
+                let look = &PALETTE.outside;
                 let _ = writeln!(
                     s,
-                    r##"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="12" fill="#f6f8fa" stroke="#8c959f" stroke-width="1.5" stroke-dasharray="8 6"/><text x="{tx}" y="{ty}" font-size="16" font-weight="700" fill="#57606a">{name}</text><text x="{cx}" y="{ty}" font-size="13" fill="#57606a">{m} 人</text>"##,
+                    r##"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{r}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}"{dash}/><text x="{tx}" y="{ty}" font-size="16" font-weight="700" fill="{ink}">{name}</text><text x="{cx}" y="{ty}" font-size="13" fill="{ink}">{m} 人</text>"##,
+                    r = num(look.radius),
+                    fill = look.fill,
+                    stroke = look.stroke,
+                    sw = num(look.stroke_width),
+                    dash = dash_attr(look.dash),
+                    ink = look.ink,
                     tx = num(g.x + 16.0),
                     ty = num(g.y + 26.0),
                     name = escape(&g.name),
@@ -184,11 +168,19 @@ fn groups_svg(s: &mut String, layout: &Layout) {
                 );
             }
             GroupKind::RoleBand => {
-                let fill = if k % 2 == 0 { "#f6f8fa" } else { "#ffffff" };
-                let (badge, colour) = g.role.map(role_badge).unwrap_or(("?", "#6e7781"));
+                let look = PALETTE.band(k);
+                let role = PALETTE.role(g.role.unwrap_or(Role::Unknown));
+                // The stroke width is the SVG default.
                 let _ = writeln!(
                     s,
-                    r##"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8" fill="{fill}" stroke="#d0d7de"/><circle cx="{bx}" cy="{by}" r="11" fill="{colour}"/><text x="{bx}" y="{bty}" font-size="13" font-weight="700" fill="#ffffff" text-anchor="middle">{badge}</text><text x="{tx}" y="{ty}" font-size="15" font-weight="700" fill="#1f2328">{name}</text><text x="{tx}" y="{ty2}" font-size="12" fill="#57606a">{m}</text>"##,
+                    r##"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{r}" fill="{fill}" stroke="{stroke}"/><circle cx="{bx}" cy="{by}" r="11" fill="{colour}"/><text x="{bx}" y="{bty}" font-size="13" font-weight="700" fill="{badge_ink}" text-anchor="middle">{badge}</text><text x="{tx}" y="{ty}" font-size="15" font-weight="700" fill="{ink}">{name}</text><text x="{tx}" y="{ty2}" font-size="12" fill="#57606a">{m}</text>"##,
+                    r = num(look.radius),
+                    fill = look.fill,
+                    stroke = look.stroke,
+                    colour = role.colour,
+                    badge_ink = PALETTE.node.badge.ink,
+                    badge = role.glyph.zh_cn,
+                    ink = look.ink,
                     bx = num(g.x + 22.0),
                     by = num(g.y + 22.0),
                     bty = num(g.y + 26.5),
@@ -207,8 +199,9 @@ fn edge_svg(s: &mut String, e: &LayoutEdge) {
     if e.points.len() < 2 {
         return;
     }
-    let (colour, width, dash) = edge_style(e.kind, e.strength);
-    let directed = matches!(e.kind, EdgeKind::Influence | EdgeKind::Decision);
+    let look = PALETTE.edge(e.kind);
+    let (colour, width) = (look.colour, look.width(e.strength));
+    let directed = look.directed;
     let mut pts = e.points.clone();
     // An explicit arrowhead (markers are not drawn by every renderer); the
     // line stops at its base so a thick line does not poke through the tip.
@@ -238,17 +231,14 @@ fn edge_svg(s: &mut String, e: &LayoutEdge) {
         None
     };
     let list: Vec<String> = pts.iter().map(|p| format!("{},{}", num(p.x), num(p.y))).collect();
-    let opacity = match e.kind {
-        EdgeKind::Influence => " stroke-opacity=\"0.75\"",
-        _ => "",
-    };
+    let opacity = if look.opacity < 1.0 { format!(r#" stroke-opacity="{}""#, look.opacity) } else { String::new() };
     let _ = write!(
         s,
         r#"<polyline data-kind="{}" points="{}" fill="none" stroke="{colour}" stroke-width="{}"{}{opacity} stroke-linejoin="round"/>"#,
         kind_key(e.kind),
         list.join(" "),
         num(width),
-        dash.map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default()
+        dash_attr(look.dash)
     );
     if let Some(head) = head {
         let _ = write!(s, r#"<polygon points="{head}" fill="{colour}"/>"#);
@@ -270,7 +260,7 @@ fn edge_label_svg(s: &mut String, e: &LayoutEdge) {
         return;
     };
     let (x, y) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-    let (colour, _, _) = edge_style(e.kind, None);
+    let colour = PALETTE.edge(e.kind).colour;
     let label = fit(&e.label, 11.0, 120.0);
     let w = text_width(&label, 11.0) + 8.0;
     let _ = writeln!(
@@ -287,117 +277,154 @@ fn edge_label_svg(s: &mut String, e: &LayoutEdge) {
 
 fn node_svg(s: &mut String, n: &LayoutNode) {
     let enc = &n.encoding;
-    let (strong, tint) = attitude_colours(enc.attitude);
-    let (bw, dash) = interaction_border(enc.interaction);
+    let look = &PALETTE.node;
+    let attitude = PALETTE.attitude(enc.attitude);
+    let border = PALETTE.interaction(enc.interaction);
     let (x, y, w, h) = (n.x, n.y, n.width, n.height);
     let tip = {
         let mut t = format!("{} · {}", n.name, n.title);
         if let Some(c) = &enc.leans_to_name {
-            t.push_str(&format!(" · 倾向 {c}"));
+            t.push_str(&format!(" · {} {c}", look.leans.text.zh_cn));
         }
         if n.hidden_reports > 0 {
             t.push_str(&format!(" · 折叠 {} 人", n.hidden_reports));
         }
         escape(&t)
     };
+    let stripe = &look.stripe;
     let _ = write!(
         s,
-        r##"<g><title>{tip}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{tint}" stroke="#24292f" stroke-width="{bw}"{dash}/><rect x="{sx}" y="{sy}" width="6" height="{sh}" rx="2" fill="{strong}"/>"##,
+        r##"<g><title>{tip}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{r}" fill="{tint}" stroke="{stroke}" stroke-width="{bw}"{dash}/><rect x="{sx}" y="{sy}" width="{sw}" height="{sh}" rx="{sr}" fill="{strong}"/>"##,
         x = num(x),
         y = num(y),
         w = num(w),
         h = num(h),
-        bw = num(bw),
-        dash = dash.map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default(),
-        sx = num(x + 3.0),
-        sy = num(y + 4.0),
-        sh = num(h - 8.0)
+        r = num(look.radius),
+        tint = attitude.tint,
+        stroke = look.stroke,
+        bw = num(border.width),
+        dash = dash_attr(border.dash),
+        sx = num(x + stripe.x),
+        sy = num(y + stripe.y),
+        sw = num(stripe.width),
+        sh = num(h - 2.0 * stripe.y),
+        sr = num(stripe.radius),
+        strong = attitude.strong
     );
     // Top-right cluster, right to left: orientation mark, role badge, star.
-    let mut right = x + w - 6.0;
-    let mark = orientation_mark(enc.orientation);
-    let mw = text_width(mark, 11.0) + 8.0;
+    let mut right = x + w - look.cluster_inset;
+    let m = &look.mark;
+    let mark = PALETTE.orientation(enc.orientation).mark.zh_cn;
+    let mw = text_width(mark, m.font_size) + m.pad;
     let _ = write!(
         s,
-        r##"<rect x="{rx}" y="{ry}" width="{mw}" height="16" rx="3" fill="#ffffff" stroke="#8c959f" stroke-width="0.8"/><text x="{tx}" y="{ty}" font-size="11" fill="#57606a" text-anchor="middle">{mark}</text>"##,
+        r##"<rect x="{rx}" y="{ry}" width="{mw}" height="{mh}" rx="{mr}" fill="{fill}" stroke="{stroke}" stroke-width="{msw}"/><text x="{tx}" y="{ty}" font-size="{fs}" fill="{ink}" text-anchor="middle">{mark}</text>"##,
         rx = num(right - mw),
-        ry = num(y + 5.0),
+        ry = num(y + m.y),
         mw = num(mw),
+        mh = num(m.height),
+        mr = num(m.radius),
+        fill = m.fill,
+        stroke = m.stroke,
+        msw = num(m.stroke_width),
         tx = num(right - mw / 2.0),
-        ty = num(y + 17.0),
+        ty = num(y + m.text_y),
+        fs = num(m.font_size),
+        ink = m.ink,
         mark = escape(mark)
     );
-    right -= mw + 4.0;
+    right -= mw + m.gap;
     if let Some(role) = enc.role {
-        let (badge, colour) = role_badge(role);
+        let b = &look.badge;
+        let role = PALETTE.role(role);
         let _ = write!(
             s,
-            r##"<circle cx="{cx}" cy="{cy}" r="9.5" fill="{colour}"/><text x="{cx}" y="{ty}" font-size="11.5" font-weight="700" fill="#ffffff" text-anchor="middle">{badge}</text>"##,
-            cx = num(right - 9.5),
-            cy = num(y + 13.0),
-            ty = num(y + 17.0),
-            badge = escape(badge)
+            r##"<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colour}"/><text x="{cx}" y="{ty}" font-size="{fs}" font-weight="700" fill="{ink}" text-anchor="middle">{badge}</text>"##,
+            cx = num(right - b.radius),
+            cy = num(y + b.cy),
+            r = num(b.radius),
+            colour = role.colour,
+            ty = num(y + b.text_y),
+            fs = num(b.font_size),
+            ink = b.ink,
+            badge = escape(role.glyph.zh_cn)
         );
-        right -= 23.0;
+        right -= b.advance;
     }
     if enc.inside_source {
+        let star = &look.star;
         let _ = write!(
             s,
-            r##"<text x="{tx}" y="{ty}" font-size="16" fill="{INSIDE_SOURCE_COLOUR}" text-anchor="middle">★</text>"##,
-            tx = num(right - 8.0),
-            ty = num(y + 19.0)
+            r##"<text x="{tx}" y="{ty}" font-size="{fs}" fill="{colour}" text-anchor="middle">{glyph}</text>"##,
+            tx = num(right - star.font_size / 2.0),
+            ty = num(y + star.y),
+            fs = num(star.font_size),
+            colour = star.colour,
+            glyph = star.glyph
         );
-        right -= 18.0;
+        right -= star.advance;
     }
-    if let Some(k) = influence_pips(enc.influence) {
-        for i in 0..3u8 {
-            let fill = if i < k { "#24292f" } else { "none" };
+    if let Some(k) = PALETTE.influence(enc.influence).pips {
+        let p = &look.pips;
+        for i in 0..p.count {
+            let fill = if i < k { p.ink } else { "none" };
             let _ = write!(
                 s,
-                r##"<circle cx="{cx}" cy="{cy}" r="2.4" fill="{fill}" stroke="#24292f" stroke-width="0.8"/>"##,
-                cx = num(x + 15.0 + f64::from(i) * 7.0),
-                cy = num(y + 8.0)
+                r##"<circle cx="{cx}" cy="{cy}" r="{r}" fill="{fill}" stroke="{ink}" stroke-width="{sw}"/>"##,
+                cx = num(x + p.x + f64::from(i) * p.step),
+                cy = num(y + p.y),
+                r = num(p.radius),
+                ink = p.ink,
+                sw = num(p.stroke_width)
             );
         }
     }
-    let name_w = right - (x + 14.0) - 2.0;
+    let name_w = right - (x + look.text_x) - look.text_gap;
     let _ = write!(
         s,
-        r##"<text x="{tx}" y="{ty}" font-size="15" font-weight="700" fill="#1f2328">{name}</text><text x="{tx}" y="{ty2}" font-size="11.5" fill="#424a53">{title}</text>"##,
-        tx = num(x + 14.0),
+        r##"<text x="{tx}" y="{ty}" font-size="15" font-weight="700" fill="{name_ink}">{name}</text><text x="{tx}" y="{ty2}" font-size="11.5" fill="{title_ink}">{title}</text>"##,
+        tx = num(x + look.text_x),
         ty = num(y + 28.0),
         ty2 = num(y + 48.0),
+        name_ink = look.name_ink,
+        title_ink = look.title_ink,
         name = escape(&fit(&n.name, 15.0, name_w)),
-        title = escape(&fit(&n.title, 11.5, w - 22.0))
+        title = escape(&fit(&n.title, 11.5, w - (look.text_x + look.text_right)))
     );
     if let Some(c) = &enc.leans_to_name {
-        let label = format!("倾向 {}", fit(c, 10.0, 70.0));
-        let lw = text_width(&label, 10.0) + 10.0;
-        let _ = write!(
-            s,
-            r##"<rect x="{rx}" y="{ry}" width="{lw}" height="14" rx="7" fill="{LEANS_TO_COLOUR}"/><text x="{tx}" y="{ty}" font-size="10" fill="#ffffff" text-anchor="middle">{label}</text>"##,
-            rx = num(x + w - lw - 8.0),
-            ry = num(y + h - 7.0),
-            lw = num(lw),
-            tx = num(x + w - lw / 2.0 - 8.0),
-            ty = num(y + h + 3.5),
-            label = escape(&label)
-        );
+        let tag = &look.leans;
+        let label = format!("{} {}", tag.text.zh_cn, fit(c, tag.font_size, 70.0));
+        let lw = text_width(&label, tag.font_size) + tag.pad;
+        tag_svg(s, tag, &label, x + w - lw - tag.inset, y + h, lw);
     }
     if n.hidden_reports > 0 {
+        let tag = &look.folded;
         let label = format!("+{}", n.hidden_reports);
-        let lw = text_width(&label, 10.5) + 12.0;
-        let _ = write!(
-            s,
-            r##"<rect x="{rx}" y="{ry}" width="{lw}" height="15" rx="7.5" fill="#57606a"/><text x="{tx}" y="{ty}" font-size="10.5" font-weight="700" fill="#ffffff" text-anchor="middle">{label}</text>"##,
-            rx = num(x + 14.0),
-            ry = num(y + h - 7.5),
-            lw = num(lw),
-            tx = num(x + 14.0 + lw / 2.0),
-            ty = num(y + h + 3.5)
-        );
+        let lw = text_width(&label, tag.font_size) + tag.pad;
+        tag_svg(s, tag, &label, x + tag.inset, y + h, lw);
     }
     s.push_str("</g>\n");
+}
+
+/// A pill of width `lw` from `left`, centred on the box's bottom edge at `bottom`.
+fn tag_svg(s: &mut String, tag: &TagLook, label: &str, left: f64, bottom: f64, lw: f64) {
+    let half = tag.height / 2.0;
+    let _ = write!(
+        s,
+        r##"<rect x="{rx}" y="{ry}" width="{lw}" height="{th}" rx="{r}" fill="{colour}"/><text x="{tx}" y="{ty}" font-size="{fs}"{weight} fill="{ink}" text-anchor="middle">{label}</text>"##,
+        rx = num(left),
+        ry = num(bottom - half),
+        lw = num(lw),
+        th = num(tag.height),
+        r = num(half),
+        colour = tag.colour,
+        tx = num(left + lw / 2.0),
+        ty = num(bottom + tag.text_y),
+        fs = num(tag.font_size),
+        weight = if tag.bold { r#" font-weight="700""# } else { "" },
+        ink = tag.ink,
+        label = escape(label)
+    );
 }
 
 /// The legend rows (one per channel) and their total height.
@@ -408,6 +435,7 @@ fn legend_svg(layout: &Layout) -> (String, f64) {
     let mut x = 0.0;
     const HEAD_W: f64 = 132.0;
     const ROW_H: f64 = 24.0;
+    let node = &PALETTE.node;
     for e in &layout.legend {
         // Inside source and leaning-to share one row.
         let same_row = channel == Some(e.channel) || (channel == Some(Channel::InsideSource) && e.channel == Channel::LeansTo);
@@ -446,51 +474,61 @@ fn legend_svg(layout: &Layout) -> (String, f64) {
             Channel::RoleBadge => {
                 let _ = write!(
                     s,
-                    r##"<circle cx="{}" cy="{}" r="8.5" fill="{}"/><text x="{}" y="{}" font-size="10.5" font-weight="700" fill="#ffffff" text-anchor="middle">{}</text>"##,
+                    r##"<circle cx="{}" cy="{}" r="8.5" fill="{}"/><text x="{}" y="{}" font-size="10.5" font-weight="700" fill="{ink}" text-anchor="middle">{}</text>"##,
                     num(x + 9.0),
                     num(y + 9.0),
                     e.colour,
                     num(x + 9.0),
                     num(y + 13.0),
-                    escape(&e.mark)
+                    escape(&e.mark),
+                    ink = node.badge.ink
                 );
             }
             Channel::OrientationMark => {
                 let _ = write!(
                     s,
-                    r##"<rect x="{}" y="{}" width="20" height="15" rx="3" fill="#ffffff" stroke="#8c959f" stroke-width="0.8"/><text x="{}" y="{}" font-size="{}" fill="#57606a" text-anchor="middle">{}</text>"##,
+                    r##"<rect x="{}" y="{}" width="20" height="15" rx="3" fill="{fill}" stroke="{stroke}" stroke-width="{sw}"/><text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="middle">{}</text>"##,
                     num(x),
                     num(y + 1.5),
                     num(x + 10.0),
                     num(y + 13.0),
                     if e.mark.chars().count() > 1 { "8.5" } else { "11" },
-                    escape(&e.mark)
+                    e.colour,
+                    escape(&e.mark),
+                    fill = node.mark.fill,
+                    stroke = node.mark.stroke,
+                    sw = num(node.mark.stroke_width)
                 );
             }
             Channel::InfluencePips => {
                 let k: u8 = e.mark.parse().unwrap_or(0);
-                for i in 0..3u8 {
-                    let fill = if i < k { "#24292f" } else { "none" };
+                let p = &node.pips;
+                for i in 0..p.count {
+                    let fill = if i < k { e.colour.as_str() } else { "none" };
                     let _ = write!(
                         s,
-                        r##"<circle cx="{}" cy="{}" r="2.6" fill="{fill}" stroke="#24292f" stroke-width="0.8"/>"##,
-                        num(x + 3.0 + f64::from(i) * 7.0),
-                        num(y + 9.0)
+                        r##"<circle cx="{}" cy="{}" r="2.6" fill="{fill}" stroke="{}" stroke-width="{}"/>"##,
+                        num(x + 3.0 + f64::from(i) * p.step),
+                        num(y + 9.0),
+                        e.colour,
+                        num(p.stroke_width)
                     );
                 }
             }
             Channel::InsideSource => {
-                let _ = write!(s, r##"<text x="{}" y="{}" font-size="16" fill="{}" text-anchor="middle">★</text>"##, num(x + 9.0), num(y + 15.0), e.colour);
+                let _ = write!(s, r##"<text x="{}" y="{}" font-size="16" fill="{}" text-anchor="middle">{}</text>"##, num(x + 9.0), num(y + 15.0), e.colour, e.mark);
             }
             Channel::LeansTo => {
                 let _ = write!(
                     s,
-                    r##"<rect x="{}" y="{}" width="24" height="14" rx="7" fill="{}"/><text x="{}" y="{}" font-size="9.5" fill="#ffffff" text-anchor="middle">倾向</text>"##,
+                    r##"<rect x="{}" y="{}" width="24" height="14" rx="7" fill="{}"/><text x="{}" y="{}" font-size="9.5" fill="{}" text-anchor="middle">{}</text>"##,
                     num(x - 3.0),
                     num(y + 2.0),
                     e.colour,
                     num(x + 9.0),
-                    num(y + 12.5)
+                    num(y + 12.5),
+                    node.leans.ink,
+                    node.leans.text.zh_cn
                 );
             }
             Channel::Edge => {

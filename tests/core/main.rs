@@ -5,6 +5,7 @@ mod cli;
 mod concurrency;
 mod crash;
 mod edits;
+mod encoding;
 mod encryption;
 mod hostile;
 mod import_rules;

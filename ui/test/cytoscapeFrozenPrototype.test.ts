@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { layoutElements } from '../src/modules/mapElements'
 import { cytoscapeFrozenPrototype, patchCytoscapeExtend } from '../vite.config'
-import { reportingLayout } from './mapFixtures'
+import { look, reportingLayout } from './mapFixtures'
 
 const modules = fileURLToPath(new URL('../node_modules/', import.meta.url))
 const esmPath = join(modules, 'cytoscape/dist/cytoscape.esm.mjs')
@@ -31,7 +31,7 @@ function mapWithFrozenPrototype(patched: boolean) {
       return result
     }
   `)
-  const elements = layoutElements(reportingLayout(), 'zh-CN', { members: n => `${n}`, outside: 'outside', role: r => r })
+  const elements = layoutElements(reportingLayout(), look(), 'zh-CN', { members: n => `${n}`, outside: 'outside', role: r => r })
   const main = join(work, `main-${patched}.mjs`)
   const from = (path: string) => JSON.stringify(pathToFileURL(join(modules, path)).href)
   writeFileSync(main, `

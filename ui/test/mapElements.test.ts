@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { Layout } from '../src/ipc/client'
 import type { EdgeData, GroupData, GroupLabelData, PersonData } from '../src/modules/mapElements'
 import { layoutElements, routeGeometry, searchPeople } from '../src/modules/mapElements'
-import { encoding, node, reportingLayout } from './mapFixtures'
+import { encoding, look, node, reportingLayout } from './mapFixtures'
+
+/** The test palette (values of its own, so what is found came from it). */
+const l = look()
 
 const words = {
   members: (n: number) => `${n} 人`,
@@ -29,7 +32,7 @@ function cytoscapeBends(data: EdgeData, source: { x: number, y: number }, target
 
 describe('layout → Cytoscape elements', () => {
   it('centres each box on the core\'s top-left position and keeps its size', () => {
-    const els = layoutElements(reportingLayout(), 'zh-CN', words)
+    const els = layoutElements(reportingLayout(), l, 'zh-CN', words)
     const p1 = els.find(e => e.data.id === 'n:p1')!
     expect(p1.position).toEqual({ x: 138 + 92, y: 24 + 30 })
     const data = p1.data as PersonData
@@ -38,20 +41,22 @@ describe('layout → Cytoscape elements', () => {
     expect(data.person).toBe('p1')
   })
 
-  it('draws attitude as fill, interaction as border, unknowns as gaps (dashed)', () => {
-    const els = layoutElements(reportingLayout(), 'zh-CN', words)
+  it('draws attitude as fill, interaction as border, unknowns as gaps (dashed), from the palette', () => {
+    const els = layoutElements(reportingLayout(), l, 'zh-CN', words)
     const p1 = els.find(e => e.data.id === 'n:p1')!.data as PersonData
-    expect(p1.fill).toBe('#d2f4dc')
-    expect(p1.borderWidth).toBe(4)
+    expect(p1.fill).toBe('#b00001')
+    expect(p1.overview).toBe('#a00001')
+    expect(p1.borderWidth).toBe(5)
     expect(p1.borderStyle).toBe('solid')
     const p2 = els.find(e => e.data.id === 'n:p2')!
-    expect((p2.data as PersonData).fill).toBe('#ffffff')
+    expect((p2.data as PersonData).fill).toBe('#b00006')
+    expect((p2.data as PersonData).overview).toBe('#b00006')
     expect((p2.data as PersonData).borderStyle).toBe('dashed')
     expect(p2.classes).toContain('attitude-unknown')
   })
 
   it('labels with name and title as plain text (markup stays text on the canvas)', () => {
-    const els = layoutElements(reportingLayout(), 'zh-CN', words)
+    const els = layoutElements(reportingLayout(), l, 'zh-CN', words)
     expect((els.find(e => e.data.id === 'n:p2')!.data as PersonData).label).toBe('<b>李</b>\n科技部总经理')
     expect((els.find(e => e.data.id === 'n:p3')!.data as PersonData).label).toBe('P3')
   })
@@ -60,7 +65,7 @@ describe('layout → Cytoscape elements', () => {
     const layout = reportingLayout()
     layout.nodes[0]!.name = '欧阳'.repeat(12)
     layout.nodes[0]!.title = '信息科技部总经理兼首席数据官'.repeat(3)
-    const data = layoutElements(layout, 'zh-CN', words).find(e => e.data.id === 'n:p1')!.data as PersonData
+    const data = layoutElements(layout, l, 'zh-CN', words).find(e => e.data.id === 'n:p1')!.data as PersonData
     const [name, title] = data.label.split('\n')
     expect(name!.endsWith('…')).toBe(true)
     expect(title!.endsWith('…')).toBe(true)
@@ -69,7 +74,7 @@ describe('layout → Cytoscape elements', () => {
 
   it('routes each edge through the core\'s polyline: same endpoints and bends', () => {
     const layout = reportingLayout()
-    const els = layoutElements(layout, 'zh-CN', words)
+    const els = layoutElements(layout, l, 'zh-CN', words)
     const centre = (id: string) => els.find(e => e.data.id === `n:${id}`)!.position!
     for (const [i, e] of layout.edges.entries()) {
       const data = els.find(x => x.data.id === `e:${e.kind}:${i}`)!.data as EdgeData
@@ -89,10 +94,11 @@ describe('layout → Cytoscape elements', () => {
   })
 
   it('styles edges as the SVG export: influence width by strength with an arrow, reporting without', () => {
-    const els = layoutElements(reportingLayout(), 'zh-CN', words)
+    const els = layoutElements(reportingLayout(), l, 'zh-CN', words)
     const influence = els.find(e => e.data.id === 'e:influence:2')!.data as EdgeData
-    expect(influence.colour).toBe('#bc4c00')
-    expect(influence.width).toBeCloseTo(0.6 + 0.9 * 3)
+    expect(influence.colour).toBe('#d00003')
+    expect(influence.width).toBe(3.5)
+    expect(influence.opacity).toBe(0.5)
     expect(influence.arrow).toBe('triangle')
     const reporting = els.find(e => e.data.id === 'e:reporting:0')!.data as EdgeData
     expect(reporting.arrow).toBe('none')
@@ -103,7 +109,7 @@ describe('layout → Cytoscape elements', () => {
   it('drops edges whose ends are not drawn (folded away)', () => {
     const layout = reportingLayout()
     layout.edges.push({ kind: 'reporting', from: 'p3', to: 'gone', strength: null, label: '', points: [] })
-    const els = layoutElements(layout, 'zh-CN', words)
+    const els = layoutElements(layout, l, 'zh-CN', words)
     expect(els.filter(e => e.group === 'edges')).toHaveLength(3)
   })
 
@@ -117,16 +123,20 @@ describe('layout → Cytoscape elements', () => {
         { id: 'outside', name: '圈外（不属于任何圈子）', kind: 'outside', role: null, x: 400, y: 20, width: 200, height: 100, members: 1 },
       ],
     }
-    const els = layoutElements(layout, 'zh-CN', words)
+    const els = layoutElements(layout, l, 'zh-CN', words)
     expect(els[0]!.data.id).toBe('g:c1')
     const circle = els[0]!.data as GroupData
     expect(circle.circle).toBe('c1')
-    expect(circle.fill).toBe('#ddf4ff')
+    expect(circle.fill).toBe('#e00001')
+    expect(circle.stroke).toBe('#e10001')
+    expect(circle.strokeWidth).toBe(1.25)
+    expect(circle.strokeOpacity).toBe(0.5)
     expect(els[0]!.position).toEqual({ x: 160, y: 120 })
     expect((els[1]!.data as GroupLabelData).label).toBe('技术圈  3 人')
     const outside = els.find(e => e.data.id === 'g:outside')!.data as GroupData
     expect(outside.circle).toBeNull()
     expect(outside.borderStyle).toBe('dashed')
+    expect(outside.fill).toBe('#f00001')
     expect((els.find(e => e.data.id === 'gl:outside')!.data as GroupLabelData).label).toBe('圈外  1 人')
   })
 
@@ -136,7 +146,7 @@ describe('layout → Cytoscape elements', () => {
       layer: 'decision',
       groups: [{ id: 'band-approver', name: '批准者', kind: 'role_band', role: 'approver', x: 0, y: 0, width: 500, height: 96, members: 1 }],
     }
-    const els = layoutElements(layout, 'en', words)
+    const els = layoutElements(layout, l, 'en', words)
     expect((els.find(e => e.data.id === 'gl:band-approver')!.data as GroupLabelData).label).toBe('role:approver  1 人')
   })
 
@@ -147,7 +157,7 @@ describe('layout → Cytoscape elements', () => {
       edges: [],
       groups: [{ id: 'c1', name: 'c1', kind: 'circle', role: null, x: 0, y: 0, width: 10, height: 10, members: 1 }],
     }
-    const ids = layoutElements(layout, 'zh-CN', words).map(e => e.data.id)
+    const ids = layoutElements(layout, l, 'zh-CN', words).map(e => e.data.id)
     expect(new Set(ids).size).toBe(ids.length)
   })
 })

@@ -1,8 +1,9 @@
-//! The account map screen: the laid-out map, the circles, the person profile,
-//! and the edits drawn on the map (each answered with its exact inverse, which
-//! the window keeps for undo and redo).
+//! The account map screen: the laid-out map, the palette it is drawn with,
+//! the circles, the person profile, and the edits drawn on the map (each
+//! answered with its exact inverse, which the window keeps for undo and redo).
 
 use sandtable::engine::profile::Profile;
+use sandtable::layout::encoding::{MapPalette, PALETTE};
 use sandtable::layout::{Layer, Layout, ReportingMode};
 use sandtable::model::{Circle, Edit, EditOutcome};
 use tauri::State;
@@ -22,6 +23,14 @@ pub fn account_map(
     mode: ReportingMode,
 ) -> Result<Layout, IpcError> {
     state.with_store(|s| s.map_layout(&account, layer, deal, collapsed, mode, today()))
+}
+
+/// Everything the map is drawn with — colours, glyphs in zh-CN and English,
+/// widths, marker geometry, text metrics — as the SVG export draws it.
+#[tauri::command]
+#[specta::specta]
+pub fn map_palette() -> MapPalette {
+    PALETTE
 }
 
 #[tauri::command(async)]

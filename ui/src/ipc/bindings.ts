@@ -22,6 +22,11 @@ export const commands = {
 	dealCurve: (deal: string) => typedError<CurvePoint[], IpcError>(__TAURI_INVOKE("deal_curve", { deal })),
 	forecast: () => typedError<Forecast, IpcError>(__TAURI_INVOKE("forecast")),
 	accountMap: (account: string, layer: Layer, deal: string | null, collapsed: string[], mode: ReportingMode) => typedError<Layout, IpcError>(__TAURI_INVOKE("account_map", { account, layer, deal, collapsed, mode })),
+	/**
+	 *  Everything the map is drawn with — colours, glyphs in zh-CN and English,
+	 *  widths, marker geometry, text metrics — as the SVG export draws it.
+	 */
+	mapPalette: () => __TAURI_INVOKE<MapPalette>("map_palette"),
 	listCircles: (account: string) => typedError<Circle[], IpcError>(__TAURI_INVOKE("list_circles", { account })),
 	personProfile: (person: string, deal: string | null) => typedError<Profile, IpcError>(__TAURI_INVOKE("person_profile", { person, deal })),
 	applyEdit: (edit: Edit) => typedError<EditOutcome, IpcError>(__TAURI_INVOKE("apply_edit", { edit })),
@@ -154,6 +159,25 @@ export type Assessment = {
 
 /**  关系状况 — attitude to us, overall (account) and per deal. */
 export type Attitude = "strong_positive" | "positive" | "neutral" | "negative" | "strong_negative" | "unknown";
+
+/**  Attitude → the box's stripe (strong colour, also the legend swatch) and fill (light tint). */
+export type AttitudeLook = {
+	attitude: Attitude,
+	strong: string,
+	tint: string,
+};
+
+/**  The decision-role badge (colour and glyph per role in [`MapPalette::roles`]). */
+export type BadgeLook = {
+	radius: number | null,
+	/**  Centre below the box's top. */
+	cy: number | null,
+	font_size: number | null,
+	text_y: number | null,
+	ink: string,
+	/**  Width the badge takes in the cluster. */
+	advance: number | null,
+};
 
 export type Bucket = {
 	/**  Stage key or grade letter. */
@@ -370,6 +394,21 @@ export type EdgeKind =
 /**  Decision relationship of the deal (e.g. "recommends to"). */
 "decision";
 
+/**  Edge kind → its stroke. */
+export type EdgeLook = {
+	kind: EdgeKind,
+	colour: string,
+	/**
+	 *  Stroke width by strength 1, 2, 3…; one entry when the kind has no
+	 *  strength. A missing strength draws as 1, a larger one as the last.
+	 */
+	widths: (number | null)[],
+	dash: (number | null)[] | null,
+	opacity: number | null,
+	/**  Drawn with an arrowhead at the `to` end. */
+	directed: boolean,
+};
+
 /**
  *  One map edit, tagged by `op` (e.g. `{"op":"set_manager","person":"p3","manager":"p1"}`).
  *  Ids left `null` where allowed are assigned by the core and returned in
@@ -491,6 +530,12 @@ export type ForecastLine = {
 	reasons: Reason[],
 };
 
+/**  A range of code points, both ends included. */
+export type GlyphRange = {
+	first: number,
+	last: number,
+};
+
 /**  商机分级 — opportunity grade (§2.2). */
 export type Grade = "A" | "B" | "C" | "D" | "E";
 
@@ -530,8 +575,22 @@ export type InfluenceLink = {
 	strength: number,
 };
 
+/**  Influence level → filled pips of [`PipsLook::count`]; `None` when unknown. */
+export type InfluenceLook = {
+	influence: Influence,
+	pips: number | null,
+};
+
 /**  交互程度 — interaction level; always derived from done activities (§3.8), never typed in. */
 export type Interaction = "none" | "occasional" | "frequent" | "deep";
+
+/**  Interaction level → the box's border: the deeper, the thicker; none is dashed. */
+export type InteractionLook = {
+	interaction: Interaction,
+	width: number | null,
+	/**  Dash pattern (dash, gap, …), when dashed. */
+	dash: (number | null)[] | null,
+};
 
 /**  Done-activity counts that make an interaction level, and the window (§3.8). */
 export type InteractionThresholds = {
@@ -646,6 +705,55 @@ export type LegendEntry = {
 	mark: string,
 };
 
+/**  A glyph or short text in each interface language. */
+export type LocalText = {
+	"zh-CN": string,
+	en: string,
+};
+
+/**
+ *  Everything the relationship map is drawn with — the one palette of the
+ *  SVG export (`layout::svg`) and of the window (which receives it whole):
+ *  every value of every encoded dimension in the spec's order, glyphs in both
+ *  interface languages, edge strokes, region fills, the box and its markers,
+ *  and the text metrics.
+ */
+export type MapPalette = {
+	attitudes: AttitudeLook[],
+	interactions: InteractionLook[],
+	roles: RoleLook[],
+	orientations: OrientationLook[],
+	influences: InfluenceLook[],
+	edges: EdgeLook[],
+	/**  Circle regions of the political layer: the n-th circle takes the n-th, cycling. */
+	circles: RegionLook[],
+	/**  People outside every circle. */
+	outside: RegionLook,
+	/**  Role bands of the decision layer, alternating. */
+	bands: RegionLook[],
+	node: NodeLook,
+	text: TextMetrics,
+};
+
+/**  The orientation mark's framed box, first of the top-right cluster. */
+export type MarkLook = {
+	y: number | null,
+	height: number | null,
+	radius: number | null,
+	/**  Added to the mark's text width. */
+	pad: number | null,
+	font_size: number | null,
+	/**  Baseline of the mark's text. */
+	text_y: number | null,
+	/**  Space before the next marker of the cluster. */
+	gap: number | null,
+	fill: string,
+	/**  Outline of the mark (also of the gaps a user still has to fill). */
+	stroke: string,
+	stroke_width: number | null,
+	ink: string,
+};
+
 /**  An id with the name to show for it. */
 export type Named = {
 	id: string,
@@ -671,8 +779,38 @@ export type NodeEncoding = {
 	leans_to_name: string | null,
 };
 
+/**  A person's box and the markers on it, in px from the box's top-left corner. */
+export type NodeLook = {
+	/**  Outline colour (its width and dash are the interaction's). */
+	stroke: string,
+	radius: number | null,
+	name_ink: string,
+	title_ink: string,
+	/**  Where name and title start. */
+	text_x: number | null,
+	/**  Space kept between the name and the top-right cluster. */
+	text_gap: number | null,
+	/**  Space kept right of the title. */
+	text_right: number | null,
+	stripe: StripeLook,
+	/**  Space right of the top-right cluster (orientation mark, role badge, star, right to left). */
+	cluster_inset: number | null,
+	mark: MarkLook,
+	badge: BadgeLook,
+	star: StarLook,
+	pips: PipsLook,
+	leans: TagLook,
+	folded: TagLook,
+};
+
 /**  行为取向 — behaviour orientation, an account-level dimension. */
 export type Orientation = "professional" | "pragmatic" | "professional_pragmatic" | "pragmatic_professional" | "balanced" | "unknown";
+
+/**  Behaviour orientation → the short mark in the box's top-right corner. */
+export type OrientationLook = {
+	orientation: Orientation,
+	mark: LocalText,
+};
 
 /**  A person of the deal's account taking part in this deal's decision. */
 export type Participant = {
@@ -747,6 +885,19 @@ export type PersonSummary = {
 
 export type Phase = "reading" | "checking" | "writing" | "done";
 
+/**  The influence pips along the box's top edge. */
+export type PipsLook = {
+	count: number,
+	/**  Centre of the first pip. */
+	x: number | null,
+	y: number | null,
+	/**  Distance between pip centres. */
+	step: number | null,
+	radius: number | null,
+	ink: string,
+	stroke_width: number | null,
+};
+
 export type Point = {
 	x: number | null,
 	y: number | null,
@@ -813,6 +964,19 @@ export type Quote = {
 /**  Why a win rate is missing, cut, or rests on assumptions. The UI words them. */
 export type Reason = "no_compelling_event" | "no_assessment" | "no_competitor_recorded" | "unscored_competitors" | "no_inside_source" | "not_in_top_three" | "not_shortlisted";
 
+/**  A region behind the boxes: a circle, the people outside every circle, a role band. */
+export type RegionLook = {
+	fill: string,
+	stroke: string,
+	stroke_width: number | null,
+	stroke_opacity: number | null,
+	dash: (number | null)[] | null,
+	/**  Colour of the region's name. */
+	ink: string,
+	/**  Corner radius. */
+	radius: number | null,
+};
+
 /**  Where a partner registration stands on a given day. */
 export type RegistrationState = 
 /**  Approved and still protected. */
@@ -848,6 +1012,13 @@ export type ResourceRequest = {
 
 /**  决策角色 — decision role on one deal. */
 export type Role = "approver" | "decision_maker" | "evaluator" | "user" | "unknown";
+
+/**  Decision role → a round badge: its colour and glyph (批/决/评/用, A/D/E/U). */
+export type RoleLook = {
+	role: Role,
+	colour: string,
+	glyph: LocalText,
+};
 
 /**  Sales mode of a deal (§2.4). */
 export type SalesMode = "direct" | "channel" | "partner_led";
@@ -980,8 +1151,26 @@ export type StageMove = {
 	fast_track: boolean,
 };
 
+/**  The inside-source (内线) star. */
+export type StarLook = {
+	glyph: string,
+	colour: string,
+	font_size: number | null,
+	y: number | null,
+	/**  Width the star takes in the cluster. */
+	advance: number | null,
+};
+
 /**  The five TAS competitive strategies (§3.6). */
 export type Strategy = "frontal" | "flanking" | "fragmentation" | "defensive" | "development";
+
+/**  The attitude stripe down the box's left edge (its height is the box's less `2 × y`). */
+export type StripeLook = {
+	x: number | null,
+	y: number | null,
+	width: number | null,
+	radius: number | null,
+};
 
 /**  A tactic in the library of one competitive strategy (§3.6). */
 export type TacticDef = {
@@ -989,11 +1178,44 @@ export type TacticDef = {
 	text: string,
 };
 
+/**  A pill on the box's bottom edge: leaning to a competitor, or the folded reports count. */
+export type TagLook = {
+	/**  Its words (the leaning tag); empty when the tag shows a number. */
+	text: LocalText,
+	colour: string,
+	ink: string,
+	font_size: number | null,
+	bold: boolean,
+	/**  Added to the text width. */
+	pad: number | null,
+	height: number | null,
+	/**  Distance from the box's side: the right one for the leaning tag, the left one for the folded count. */
+	inset: number | null,
+	/**  Baseline of the text below the box's bottom. */
+	text_y: number | null,
+};
+
 /**  A colleague on the deal team (§2.3). */
 export type TeamMember = {
 	colleague: string,
 	department?: string,
 	role?: string,
+};
+
+/**
+ *  Approximate advances (in em) the pictures measure text with, so a name is
+ *  cut with "…" alike on screen and in the export.
+ */
+export type TextMetrics = {
+	/**  CJK, Hangul, compatibility ideographs and full-width forms: `wide_em`. */
+	wide: GlyphRange[],
+	wide_em: number | null,
+	space_em: number | null,
+	/**  ASCII capitals and digits. */
+	capital_em: number | null,
+	/**  Every other character. */
+	other_em: number | null,
+	ellipsis: string,
 };
 
 /**  价值主张 (§3.7) with the comparison against the top-two competitors. */

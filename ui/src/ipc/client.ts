@@ -27,6 +27,7 @@ import type {
   LayoutNode,
   LegendChannel,
   LegendEntry,
+  MapPalette,
   NodeEncoding,
   Orientation,
   Participant,
@@ -76,6 +77,7 @@ export type {
   LayoutNode,
   LegendChannel,
   LegendEntry,
+  MapPalette,
   NodeEncoding,
   Orientation,
   Participant,
@@ -213,6 +215,11 @@ export function listCompetitors(): Promise<CompetitorSummary[]> {
 /** One layer of an account's relationship map, laid out by the core (positions, routes, groups, legend). */
 export function accountMap(account: string, layer: Layer, deal: string | null, collapsed: string[], mode: ReportingMode): Promise<Layout> {
   return call(() => commands.accountMap(account, layer, deal, collapsed, mode))
+}
+
+/** Everything the map is drawn with (the SVG export's palette): colours, glyphs in both languages, widths, marker geometry, text metrics. */
+export function mapPalette(): Promise<MapPalette> {
+  return call(async () => ({ status: 'ok' as const, data: await commands.mapPalette() }))
 }
 
 export function listCircles(account: string): Promise<Circle[]> {

@@ -5,21 +5,16 @@
  * follows the core's route (a polyline from the border of one box to the
  * border of the other) through manual endpoints and segment points.
  *
+ * Colours, widths and glyphs come from the core's palette (`MapLook`), as the
+ * SVG export draws them.
+ *
  * Element ids carry a prefix (`n:` person, `g:` group, `gl:` group label,
  * `e:` edge) so a person id can never collide with a group id.
  */
 import type { Attitude, EdgeKind, Layout, LayoutEdge, LayoutGroup, LayoutNode, Role } from '../ipc/client'
 import type { AppLocale } from './i18n'
 import { badgeUrl, clusterWidth, OVERLAY_BELOW } from './mapBadges'
-import {
-  attitudeColours,
-  BAND_COLOURS,
-  circleColours,
-  edgeStyle,
-  fitText,
-  interactionBorder,
-  OUTSIDE_COLOURS,
-} from './mapEncoding'
+import type { MapLook, Region } from './mapEncoding'
 
 export interface Point { x: number, y: number }
 
@@ -56,6 +51,7 @@ export interface GroupData {
   h: number
   fill: string
   stroke: string
+  strokeWidth: number
   strokeOpacity: number
   borderStyle: 'solid' | 'dashed'
   radius: number
@@ -112,15 +108,17 @@ const n = (v: number | null | undefined): number => (typeof v === 'number' && Nu
 /** Font size of the box label (name and title share it: one label per node). */
 export const LABEL_SIZE = 12.5
 
-function personElement(node: LayoutNode, locale: AppLocale, layer: Layout['layer']): Element {
+function personElement(look: MapLook, node: LayoutNode, locale: AppLocale, layer: Layout['layer']): Element {
   const w = n(node.width)
   const h = n(node.height)
   const enc = node.encoding
-  const border = interactionBorder(enc.interaction)
+  const box = look.palette.node
+  const border = look.interactionBorder(enc.interaction)
+  const colours = look.attitudeColours(enc.attitude)
   // Cut the name before the top-right markers and the title to the box, as
   // the SVG export does; canvas metrics differ a little, so measure a size up.
-  const name = fitText(node.name, LABEL_SIZE + 1, w - 14 - clusterWidth(enc, locale) - 2)
-  const title = node.title ? fitText(node.title, LABEL_SIZE + 0.5, w - 22) : ''
+  const name = look.fitText(node.name, LABEL_SIZE + 1, w - box.text_x - clusterWidth(look, enc, locale) - box.text_gap)
+  const title = node.title ? look.fitText(node.title, LABEL_SIZE + 0.5, w - (box.text_x + box.text_right)) : ''
   const hidden = Math.max(0, n(node.hidden_reports))
   const classes = ['person', `attitude-${enc.attitude}`, `interaction-${enc.interaction}`]
   if (hidden > 0)
@@ -136,11 +134,11 @@ function personElement(node: LayoutNode, locale: AppLocale, layer: Layout['layer
       label: title ? `${name}\n${title}` : name,
       w,
       h,
-      fill: attitudeColours(enc.attitude).tint,
-      overview: enc.attitude === 'unknown' ? '#ffffff' : attitudeColours(enc.attitude).strong,
+      fill: colours.tint,
+      overview: enc.attitude === 'unknown' ? colours.tint : colours.strong,
       borderWidth: border.width,
       borderStyle: border.dash ? 'dashed' : 'solid',
-      badge: badgeUrl({ encoding: enc, hiddenReports: hidden, width: w, height: h, locale, layer }),
+      badge: badgeUrl(look, { encoding: enc, hiddenReports: hidden, width: w, height: h, locale, layer }),
       badgeH: h + OVERLAY_BELOW,
       hidden,
       circle: node.circle,
@@ -151,43 +149,28 @@ function personElement(node: LayoutNode, locale: AppLocale, layer: Layout['layer
   }
 }
 
-function groupElements(groups: readonly LayoutGroup[], words: ElementWords): Element[] {
+function groupElements(look: MapLook, groups: readonly LayoutGroup[], words: ElementWords): Element[] {
   const out: Element[] = []
   let circle = 0
   groups.forEach((g, k) => {
     const w = n(g.width)
     const h = n(g.height)
-    let fill: string
-    let stroke: string
-    let ink: string
-    let strokeOpacity = 1
-    let borderStyle: 'solid' | 'dashed' = 'solid'
-    let radius = 12
+    let region: Region
     let label: string
     switch (g.kind) {
-      case 'circle': {
-        const c = circleColours(circle++)
-        fill = c.fill
-        stroke = c.ink
-        ink = c.ink
-        strokeOpacity = 0.45
+      case 'circle':
+        region = look.circleColours(circle++)
         label = `${g.name}  ${words.members(g.members)}`
         break
-      }
       case 'outside':
-        fill = OUTSIDE_COLOURS.fill
-        stroke = OUTSIDE_COLOURS.stroke
-        ink = OUTSIDE_COLOURS.ink
-        borderStyle = 'dashed'
+        region = look.palette.outside
         label = `${words.outside}  ${words.members(g.members)}`
         break
       default:
-        fill = k % 2 === 0 ? BAND_COLOURS.even : BAND_COLOURS.odd
-        stroke = BAND_COLOURS.stroke
-        ink = BAND_COLOURS.ink
-        radius = 8
+        region = look.bandColours(k)
         label = `${g.role ? words.role(g.role) : g.name}  ${words.members(g.members)}`
     }
+    const ink = region.ink
     out.push({
       group: 'nodes',
       data: {
@@ -198,11 +181,12 @@ function groupElements(groups: readonly LayoutGroup[], words: ElementWords): Ele
         circle: g.kind === 'circle' ? g.id : null,
         w,
         h,
-        fill,
-        stroke,
-        strokeOpacity,
-        borderStyle,
-        radius,
+        fill: region.fill,
+        stroke: region.stroke,
+        strokeWidth: region.stroke_width,
+        strokeOpacity: region.stroke_opacity,
+        borderStyle: region.dash ? 'dashed' : 'solid',
+        radius: region.radius,
       },
       position: { x: n(g.x) + w / 2, y: n(g.y) + h / 2 },
       classes: `group group-${g.kind}`,
@@ -266,13 +250,13 @@ function round(v: number): number {
   return Math.round(v * 1000) / 1000
 }
 
-function edgeElement(e: LayoutEdge, index: number, centres: Map<string, Point>): Element | null {
+function edgeElement(look: MapLook, e: LayoutEdge, index: number, centres: Map<string, Point>): Element | null {
   const source = centres.get(e.from)
   const target = centres.get(e.to)
   if (!source || !target || e.from === e.to)
     return null
   const points = e.points.map(p => ({ x: n(p.x), y: n(p.y) }))
-  const style = edgeStyle(e.kind, e.strength)
+  const style = look.edgeStyle(e.kind, e.strength)
   return {
     group: 'edges',
     data: {
@@ -295,16 +279,16 @@ function edgeElement(e: LayoutEdge, index: number, centres: Map<string, Point>):
 }
 
 /** Every element of a layout: groups first (drawn below), then people, then edges. */
-export function layoutElements(layout: Layout, locale: AppLocale, words: ElementWords): Element[] {
-  const out = groupElements(layout.groups, words)
+export function layoutElements(layout: Layout, look: MapLook, locale: AppLocale, words: ElementWords): Element[] {
+  const out = groupElements(look, layout.groups, words)
   const centres = new Map<string, Point>()
   for (const node of layout.nodes) {
-    const el = personElement(node, locale, layout.layer)
+    const el = personElement(look, node, locale, layout.layer)
     centres.set(node.person, el.position!)
     out.push(el)
   }
   layout.edges.forEach((e, i) => {
-    const el = edgeElement(e, i, centres)
+    const el = edgeElement(look, e, i, centres)
     if (el)
       out.push(el)
   })

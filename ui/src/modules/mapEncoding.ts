@@ -1,169 +1,169 @@
 /**
- * The visual encoding of the relationship map (tas-plus.md §3.4), copied from
- * the core's SVG export so the screen and the exported picture agree:
- * `src/layout/encoding.rs` (attitude fill, interaction border, role badge,
- * orientation mark, influence pips, inside source, leaning to a competitor,
- * edge strokes) and `src/layout/svg.rs` (circle fills, box geometry). When one
- * of those palettes changes, change it here too (`mapEncoding.test.ts` pins
- * the values).
+ * The visual encoding of the relationship map (tas-plus.md §3.4) as lookups
+ * over the core's palette (`PALETTE` in `src/layout/encoding.rs`, fetched once
+ * per window by the `mapLook` store): attitude fill, interaction border, role
+ * badge and orientation mark in the interface language, influence pips,
+ * inside source, leaning to a competitor, edge strokes, region fills, the box
+ * and its markers, and the text metrics. The SVG export draws with the same
+ * palette, so the screen and the exported picture agree; no value of it is
+ * written here.
  */
-import type { Attitude, EdgeKind, Influence, Interaction, Orientation, Role } from '../ipc/client'
+import type {
+  Attitude,
+  EdgeKind,
+  Influence,
+  Interaction,
+  MapPalette,
+  Orientation,
+  Role,
+} from '../ipc/client'
 import type { AppLocale } from './i18n'
 
-export const ATTITUDES: readonly Attitude[] = ['strong_positive', 'positive', 'neutral', 'negative', 'strong_negative', 'unknown']
-export const INTERACTIONS: readonly Interaction[] = ['none', 'occasional', 'frequent', 'deep']
-export const ROLES: readonly Role[] = ['approver', 'decision_maker', 'evaluator', 'user', 'unknown']
-export const ORIENTATIONS: readonly Orientation[] = ['professional', 'pragmatic', 'professional_pragmatic', 'pragmatic_professional', 'balanced', 'unknown']
-export const INFLUENCES: readonly Influence[] = ['high', 'medium', 'low', 'unknown']
-export const EDGE_KINDS: readonly EdgeKind[] = ['reporting', 'dotted_line', 'influence', 'decision']
-
-/** Strong colour (stripe, legend) and light tint (box fill) of an attitude (`attitude_colours`). */
-export function attitudeColours(a: Attitude): { strong: string, tint: string } {
-  switch (a) {
-    case 'strong_positive': return { strong: '#1a7f37', tint: '#d2f4dc' }
-    case 'positive': return { strong: '#4ac26b', tint: '#ebf9ee' }
-    case 'neutral': return { strong: '#8c959f', tint: '#f3f4f6' }
-    case 'negative': return { strong: '#f47067', tint: '#fde8e6' }
-    case 'strong_negative': return { strong: '#b62324', tint: '#f9d0ce' }
-    default: return { strong: '#d0d7de', tint: '#ffffff' }
-  }
-}
-
-/** Border width and dash of an interaction level: the deeper, the thicker (`interaction_border`). */
-export function interactionBorder(i: Interaction): { width: number, dash: number[] | null } {
-  switch (i) {
-    case 'none': return { width: 1, dash: [4, 3] }
-    case 'occasional': return { width: 1.2, dash: null }
-    case 'frequent': return { width: 2.4, dash: null }
-    default: return { width: 4, dash: null }
-  }
-}
-
-export const BOX_STROKE = '#24292f'
-
-const ROLE_GLYPHS: Record<AppLocale, Record<Role, string>> = {
-  'zh-CN': { approver: '批', decision_maker: '决', evaluator: '评', user: '用', unknown: '?' },
-  'en': { approver: 'A', decision_maker: 'D', evaluator: 'E', user: 'U', unknown: '?' },
-}
-
-/** The decision-role badge: 批/决/评/用 in Chinese, A/D/E/U in English, "?" when unknown. */
-export function roleBadge(role: Role, locale: AppLocale): { glyph: string, colour: string } {
-  return { glyph: ROLE_GLYPHS[locale][role], colour: roleColour(role) }
-}
-
-/** Badge colour of a decision role (`role_badge`). */
-export function roleColour(role: Role): string {
-  switch (role) {
-    case 'approver': return '#6639ba'
-    case 'decision_maker': return '#0550ae'
-    case 'evaluator': return '#1b7c83'
-    case 'user': return '#7d4e00'
-    default: return '#6e7781'
-  }
-}
-
-const ORIENTATION_MARKS: Record<AppLocale, Record<Orientation, string>> = {
-  // As the SVG export draws them.
-  'zh-CN': {
-    professional: '专',
-    pragmatic: '务',
-    professional_pragmatic: '专务',
-    pragmatic_professional: '务专',
-    balanced: '均',
-    unknown: '?',
-  },
-  'en': {
-    professional: 'Pro',
-    pragmatic: 'Prg',
-    professional_pragmatic: 'Pro+',
-    pragmatic_professional: 'Prg+',
-    balanced: 'Bal',
-    unknown: '?',
-  },
-}
-
-/** The short mark of a behaviour orientation in the box's top-right corner. */
-export function orientationMark(o: Orientation, locale: AppLocale): string {
-  return ORIENTATION_MARKS[locale][o]
-}
-
-/** Filled pips (of three) for an influence level; `null` when unknown (`influence_pips`). */
-export function influencePips(i: Influence): number | null {
-  switch (i) {
-    case 'high': return 3
-    case 'medium': return 2
-    case 'low': return 1
-    default: return null
-  }
-}
-
-export const INSIDE_SOURCE_COLOUR = '#bf8700'
-export const LEANS_TO_COLOUR = '#cf222e'
-export const HIDDEN_CHIP_COLOUR = '#57606a'
-
-/** Stroke colour, width and dash of an edge kind; influence width grows with strength (`edge_style`). */
-export function edgeStyle(kind: EdgeKind, strength: number | null): { colour: string, width: number, dash: number[] | null, opacity: number, directed: boolean } {
-  switch (kind) {
-    case 'reporting': return { colour: '#57606a', width: 1.4, dash: null, opacity: 1, directed: false }
-    case 'dotted_line': return { colour: '#8250df', width: 1.4, dash: [6, 4], opacity: 1, directed: false }
-    case 'influence': {
-      const s = Math.min(3, Math.max(1, strength ?? 1))
-      return { colour: '#bc4c00', width: 0.6 + 0.9 * s, dash: null, opacity: 0.75, directed: true }
-    }
-    default: return { colour: '#0969da', width: 1.8, dash: null, opacity: 1, directed: true }
-  }
-}
-
-/** Fill and ink of the n-th circle region (`CIRCLE_FILLS`, cycling). */
-const CIRCLE_FILLS: readonly (readonly [string, string])[] = [
-  ['#ddf4ff', '#0550ae'],
-  ['#fff8c5', '#7d4e00'],
-  ['#fbefff', '#6639ba'],
-  ['#dafbe1', '#116329'],
-  ['#ffebe9', '#a40e26'],
-  ['#fff1e5', '#953800'],
-  ['#e6fffa', '#1b7c83'],
-  ['#ffeff7', '#99286e'],
-]
-
-export function circleColours(n: number): { fill: string, ink: string } {
-  const [fill, ink] = CIRCLE_FILLS[((n % CIRCLE_FILLS.length) + CIRCLE_FILLS.length) % CIRCLE_FILLS.length]!
-  return { fill, ink }
-}
-
-export const OUTSIDE_COLOURS = { fill: '#f6f8fa', ink: '#57606a', stroke: '#8c959f' }
-export const BAND_COLOURS = { even: '#f6f8fa', odd: '#ffffff', stroke: '#d0d7de', ink: '#1f2328' }
-
 /**
- * Approximate advance of `s` at `size` px, as the SVG export measures it:
- * CJK and full-width glyphs are one em, Latin about 0.6 (`text_width`).
+ * The generated type with each float as `number`: specta types every Rust
+ * `f64` `number | null` (serde sends NaN and infinities as null), and the
+ * palette's floats are finite constants (`tests/core/encoding.rs` checks that
+ * its only nulls are the unknown influence's pips and the undashed `dash`es,
+ * which keep their `null`).
  */
-export function textWidth(s: string, size: number): number {
-  let em = 0
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0
-    if ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60))
-      em += 1
-    else if (c === 0x20)
-      em += 0.3
-    else if (/[A-Z0-9]/.test(ch))
-      em += 0.62
-    else
-      em += 0.56
-  }
-  return em * size
+type Finite<T> =
+  [T] extends [number | null] ? number
+    : T extends readonly (infer E)[] ? Finite<E>[]
+      : T extends object ? { [K in keyof T]: Finite<T[K]> }
+        : T
+
+/** The core's palette as the window uses it. */
+export type Palette = Finite<Omit<MapPalette, 'influences'>> & Pick<MapPalette, 'influences'>
+export type Region = Palette['outside']
+
+export interface EdgeStyle {
+  colour: string
+  width: number
+  dash: number[] | null
+  opacity: number
+  directed: boolean
 }
 
-/** `s` cut with "…" to fit `width` at `size` px (`fit`). */
-export function fitText(s: string, size: number, width: number): string {
-  if (textWidth(s, size) <= width)
-    return s
-  const budget = width - textWidth('…', size)
-  let out = ''
-  for (const ch of s) {
-    if (textWidth(out + ch, size) > budget)
-      break
-    out += ch
+/** The palette with a lookup per dimension. */
+export interface MapLook {
+  readonly palette: Palette
+  /** Every value of each dimension, in the core's (the spec's) order. */
+  readonly attitudes: readonly Attitude[]
+  readonly interactions: readonly Interaction[]
+  readonly roles: readonly Role[]
+  readonly orientations: readonly Orientation[]
+  readonly influences: readonly Influence[]
+  readonly edgeKinds: readonly EdgeKind[]
+  /** Strong colour (stripe, legend) and light tint (box fill) of an attitude. */
+  attitudeColours: (a: Attitude) => { strong: string, tint: string }
+  /** Border width and dash of an interaction level. */
+  interactionBorder: (i: Interaction) => { width: number, dash: number[] | null }
+  /** The decision-role badge: 批/决/评/用 in Chinese, A/D/E/U in English. */
+  roleBadge: (role: Role, locale: AppLocale) => { glyph: string, colour: string }
+  /** The short mark of a behaviour orientation in the box's top-right corner. */
+  orientationMark: (o: Orientation, locale: AppLocale) => string
+  /** Filled pips for an influence level; `null` when unknown. */
+  influencePips: (i: Influence) => number | null
+  /** Stroke of an edge kind; the width by strength where the kind has one. */
+  edgeStyle: (kind: EdgeKind, strength: number | null) => EdgeStyle
+  /** The region of the n-th circle (cycling). */
+  circleColours: (n: number) => Region
+  /** The k-th role band (alternating). */
+  bandColours: (k: number) => Region
+  /** Approximate advance of `s` at `size` px, as the SVG export measures it. */
+  textWidth: (s: string, size: number) => number
+  /** `s` cut with "…" to fit `width` at `size` px, as the SVG export cuts it. */
+  fitText: (s: string, size: number, width: number) => string
+}
+
+function lookup<K, V>(rows: readonly V[], key: (row: V) => K, what: string): (k: K) => V {
+  const byKey = new Map(rows.map(row => [key(row), row]))
+  return (k) => {
+    const row = byKey.get(k)
+    if (row === undefined)
+      throw new Error(`the core's palette has no ${what} "${String(k)}"`)
+    return row
   }
-  return `${out}…`
+}
+
+function cycle<T>(rows: readonly T[], n: number): T {
+  return rows[((n % rows.length) + rows.length) % rows.length]!
+}
+
+/** Lookups over the core's palette. */
+export function mapLook(core: MapPalette): MapLook {
+  const palette = core as Palette
+  const attitude = lookup(palette.attitudes, l => l.attitude, 'attitude')
+  const interaction = lookup(palette.interactions, l => l.interaction, 'interaction level')
+  const role = lookup(palette.roles, l => l.role, 'role')
+  const orientation = lookup(palette.orientations, l => l.orientation, 'orientation')
+  const influence = lookup(palette.influences, l => l.influence, 'influence level')
+  const edge = lookup(palette.edges, l => l.kind, 'edge kind')
+  const metrics = palette.text
+
+  function em(ch: string): number {
+    const c = ch.codePointAt(0) ?? 0
+    if (metrics.wide.some(r => r.first <= c && c <= r.last))
+      return metrics.wide_em
+    if (ch === ' ')
+      return metrics.space_em
+    if (/^[A-Z0-9]$/.test(ch))
+      return metrics.capital_em
+    return metrics.other_em
+  }
+
+  function textWidth(s: string, size: number): number {
+    let sum = 0
+    for (const ch of s)
+      sum += em(ch)
+    return sum * size
+  }
+
+  return {
+    palette,
+    attitudes: palette.attitudes.map(l => l.attitude),
+    interactions: palette.interactions.map(l => l.interaction),
+    roles: palette.roles.map(l => l.role),
+    orientations: palette.orientations.map(l => l.orientation),
+    influences: palette.influences.map(l => l.influence),
+    edgeKinds: palette.edges.map(l => l.kind),
+    attitudeColours: (a) => {
+      const l = attitude(a)
+      return { strong: l.strong, tint: l.tint }
+    },
+    interactionBorder: (i) => {
+      const l = interaction(i)
+      return { width: l.width, dash: l.dash ?? null }
+    },
+    roleBadge: (r, locale) => {
+      const l = role(r)
+      return { glyph: l.glyph[locale], colour: l.colour }
+    },
+    orientationMark: (o, locale) => orientation(o).mark[locale],
+    influencePips: i => influence(i).pips ?? null,
+    edgeStyle: (kind, strength) => {
+      const l = edge(kind)
+      // As `EdgeLook::width`: no strength draws as 1, a larger one as the last.
+      const s = Math.min(Math.max(strength ?? 1, 1), l.widths.length)
+      return { colour: l.colour, width: l.widths[s - 1]!, dash: l.dash ?? null, opacity: l.opacity, directed: l.directed }
+    },
+    circleColours: n => cycle(palette.circles, n),
+    bandColours: k => cycle(palette.bands, k),
+    textWidth,
+    fitText: (s, size, width) => {
+      if (textWidth(s, size) <= width)
+        return s
+      const budget = width - textWidth(metrics.ellipsis, size)
+      let out = ''
+      let used = 0
+      for (const ch of s) {
+        const next = used + em(ch)
+        if (next * size > budget)
+          break
+        used = next
+        out += ch
+      }
+      return `${out}${metrics.ellipsis}`
+    },
+  }
 }

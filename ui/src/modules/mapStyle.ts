@@ -1,16 +1,36 @@
 /**
  * The Cytoscape stylesheet of the relationship map. Colours and widths come
- * with each element (`mapElements.ts`, from the SVG export's palette); this
- * sheet only says which data drives which property, and how selection,
- * search hits and the drawing gesture look.
+ * with each element (`mapElements.ts`, from the core's palette); this sheet
+ * says which data drives which property, takes what cannot travel as element
+ * data (dash patterns, the box outline, corner radius, ink) from the same
+ * palette, and says how selection, search hits and the drawing gesture look.
  */
 import type { StylesheetJson } from 'cytoscape'
 import { LABEL_SIZE } from './mapElements'
+import type { MapLook } from './mapEncoding'
 
 export const MAP_FONT = `"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif`
 export const SELECTION_COLOUR = '#5160d8'
 
-export function mapStylesheet(): StylesheetJson {
+/** Rules for what is dashed: interaction levels, the outside region, edge kinds (Cytoscape cannot map a dash pattern from data). */
+function dashRules(look: MapLook): StylesheetJson {
+  const rules: StylesheetJson = []
+  for (const l of look.palette.interactions) {
+    if (l.dash)
+      rules.push({ selector: `node.person.detail.interaction-${l.interaction}`, style: { 'border-dash-pattern': [...l.dash] } })
+  }
+  const outside = look.palette.outside.dash
+  if (outside)
+    rules.push({ selector: 'node.group-outside', style: { 'border-dash-pattern': [...outside] } })
+  for (const l of look.palette.edges) {
+    if (l.dash)
+      rules.push({ selector: `edge.edge-${l.kind}`, style: { 'line-style': 'dashed', 'line-dash-pattern': [...l.dash] } })
+  }
+  return rules
+}
+
+export function mapStylesheet(look: MapLook): StylesheetJson {
+  const box = look.palette.node
   return [
     {
       selector: 'node.group',
@@ -21,17 +41,13 @@ export function mapStylesheet(): StylesheetJson {
         'background-color': 'data(fill)',
         'border-color': 'data(stroke)',
         'border-opacity': 'data(strokeOpacity)' as never,
-        'border-width': 1.5,
+        'border-width': 'data(strokeWidth)',
         'border-style': 'data(borderStyle)' as 'solid',
         'corner-radius': 'data(radius)' as never,
         'events': 'no',
         'z-index-compare': 'manual',
         'z-index': 0,
       },
-    },
-    {
-      selector: 'node.group-outside',
-      style: { 'border-dash-pattern': [8, 6] },
     },
     {
       selector: 'node.group.drop-target',
@@ -61,11 +77,11 @@ export function mapStylesheet(): StylesheetJson {
       selector: 'node.person',
       style: {
         'shape': 'round-rectangle',
-        'corner-radius': 6,
+        'corner-radius': box.radius,
         'width': 'data(w)',
         'height': 'data(h)',
         'background-color': 'data(overview)',
-        'border-color': '#24292f',
+        'border-color': box.stroke,
         // Seen from afar: a thin solid outline (dashed borders cost a third of a frame on 2,000 boxes).
         'border-width': 1,
         'border-style': 'solid',
@@ -93,7 +109,7 @@ export function mapStylesheet(): StylesheetJson {
         'background-fit': 'none',
         'bounds-expansion': 12,
         'label': 'data(label)',
-        'color': '#1f2328',
+        'color': box.name_ink,
         'font-family': MAP_FONT,
         'font-size': LABEL_SIZE,
         'line-height': 1.5,
@@ -103,15 +119,11 @@ export function mapStylesheet(): StylesheetJson {
         'text-valign': 'center',
         'text-justification': 'left',
         // The label starts at the box's right edge (halign right); bring it
-        // back to 14 px inside the left edge, where the SVG export writes it.
-        'text-margin-x': (ele: { data: (k: string) => number }) => -(ele.data('w') - 14),
+        // back inside the left edge, where the SVG export writes it.
+        'text-margin-x': (ele: { data: (k: string) => number }) => -(ele.data('w') - box.text_x),
         'text-margin-y': 4,
         'min-zoomed-font-size': 6,
       } as never,
-    },
-    {
-      selector: 'node.person.detail.interaction-none',
-      style: { 'border-dash-pattern': [4, 3] },
     },
     {
       selector: 'node.person.chosen',
@@ -149,10 +161,6 @@ export function mapStylesheet(): StylesheetJson {
       } as never,
     },
     {
-      selector: 'edge.dashed',
-      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
-    },
-    {
       selector: 'edge.labelled',
       style: {
         'label': 'data(label)',
@@ -166,6 +174,7 @@ export function mapStylesheet(): StylesheetJson {
         'min-zoomed-font-size': 6,
       },
     },
+    ...dashRules(look),
     {
       selector: 'edge.kind-hidden',
       style: { display: 'none' },
