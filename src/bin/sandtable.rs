@@ -211,6 +211,9 @@ enum Command {
         participants: usize,
         #[arg(long, default_value_t = 0)]
         links: usize,
+        /// Influence lines: `random` (circles ignored) or `circles` (mostly inside a circle)
+        #[arg(long, default_value = "random", value_parser = ["random", "circles"])]
+        influences: String,
     },
 }
 
@@ -549,8 +552,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 None => std::io::stdout().write_all(r.text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
             }
         }
-        Command::Synth { people, deals, seed, participants, links } => {
-            let text = sandtable::layout::synth_json(people, deals, seed, participants, links);
+        Command::Synth { people, deals, seed, participants, links, influences } => {
+            use sandtable::layout::synthetic::Influences;
+            let influences = if influences == "circles" { Influences::Circles } else { Influences::Random };
+            let text = sandtable::layout::synth_json(people, deals, seed, participants, links, influences);
             std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?;
         }
         Command::Deal { deal, as_of, json } => {

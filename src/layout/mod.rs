@@ -453,6 +453,6 @@ pub fn render(store: &crate::Store, account: &str, layer: &str, opts: &LayoutOpt
 }
 
 /// The hidden `synth` command: a generated workspace as a workspace file.
-pub fn synth_json(people: usize, deals: usize, seed: u64, participants: usize, links: usize) -> String {
-    crate::io::workspace_file::to_json(&synthetic::workspace(people, deals, seed, participants, links))
+pub fn synth_json(people: usize, deals: usize, seed: u64, participants: usize, links: usize, influences: synthetic::Influences) -> String {
+    crate::io::workspace_file::to_json(&synthetic::workspace_with(people, deals, seed, participants, links, influences))
 }

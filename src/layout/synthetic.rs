@@ -5,7 +5,55 @@
 //! Deterministic: the same sizes and seed give the same workspace.
 
 use crate::demo::synthetic::{org_workspace, Rng};
-use crate::model::{Account, Attitude, DecisionLink, Participant, Role, Workspace};
+use crate::layout::circle_of;
+use crate::model::{Account, Attitude, DecisionLink, InfluenceLink, Participant, Role, Workspace};
+
+/// How the generated influence lines relate to the circles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Influences {
+    /// Between people chosen uniformly at random, circles ignored (the
+    /// generator's default): ~88 % of the lines join different circles.
+    #[default]
+    Random,
+    /// As a circle (圈子) means: most influence runs inside a circle; one
+    /// line in six joins people chosen at random, whatever their circle.
+    Circles,
+}
+
+/// Share of [`Influences::Circles`] lines that ignore the circles.
+const ACROSS: usize = 6;
+
+/// Replaces the account's influence lines (as many as before) by lines that
+/// follow the circles: mostly between two people of one circle (the people
+/// outside every circle count as one group), one in [`ACROSS`] between any
+/// two people. Deterministic.
+pub fn circle_influences(account: &mut Account, seed: u64) {
+    let n = account.people.len();
+    if n < 2 {
+        return;
+    }
+    let mut rng = Rng::new(seed ^ 0xC1C1E);
+    let mut groups: std::collections::BTreeMap<Option<String>, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, p) in account.people.iter().enumerate() {
+        groups.entry(circle_of(p).map(str::to_string)).or_default().push(i);
+    }
+    let group_of: Vec<Option<String>> = account.people.iter().map(|p| circle_of(p).map(str::to_string)).collect();
+    let count = account.influences.len();
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count {
+        let a = rng.below(n);
+        let b = if rng.below(ACROSS) == 0 {
+            rng.below(n)
+        } else {
+            *rng.pick(&groups[&group_of[a]])
+        };
+        if a != b {
+            let id = |k: usize| account.people[k].id.clone();
+            out.push(InfluenceLink { from: id(a), to: id(b), strength: 1 + rng.below(3) as u8 });
+        }
+    }
+    account.influences = out;
+}
 
 /// `participants` people of `account` with roles in realistic proportions
 /// (few approvers, many users, some unknown) and `links` distinct decision
@@ -80,7 +128,15 @@ pub fn decision_chain(account: &Account, participants: usize, links: usize, seed
 /// `participants` is not) has a decision chain of `participants` people and
 /// `links` links.
 pub fn workspace(people: usize, deals: usize, seed: u64, participants: usize, links: usize) -> Workspace {
+    workspace_with(people, deals, seed, participants, links, Influences::Random)
+}
+
+/// [`workspace`] with the influence lines generated as `influences` says.
+pub fn workspace_with(people: usize, deals: usize, seed: u64, participants: usize, links: usize, influences: Influences) -> Workspace {
     let mut ws = org_workspace(people, deals.max(usize::from(participants > 0)), seed);
+    if influences == Influences::Circles {
+        circle_influences(&mut ws.accounts[0], seed);
+    }
     if participants > 0 {
         let (parts, chain) = decision_chain(&ws.accounts[0], participants, links, seed);
         let deal = &mut ws.deals[0];

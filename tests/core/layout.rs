@@ -404,3 +404,26 @@ fn synthetic_decision_chain_imports_cleanly() {
     let mut store = memory_store();
     sandtable::io::import_workspace(&mut store, &ws, sandtable::io::ImportMode::Replace).unwrap();
 }
+
+#[test]
+fn circle_structured_influences_mostly_stay_inside_a_circle() {
+    use sandtable::layout::synthetic::{workspace_with, Influences};
+    let random = workspace_with(2_000, 0, 7, 0, 0, Influences::Random);
+    let circles = workspace_with(2_000, 0, 7, 0, 0, Influences::Circles);
+    let share_inside = |ws: &Workspace| {
+        let acc = &ws.accounts[0];
+        let circle: HashMap<&str, Option<&str>> =
+            acc.people.iter().map(|p| (p.id.as_str(), sandtable::layout::circle_of(p))).collect();
+        let inside = acc.influences.iter().filter(|l| circle[l.from.as_str()] == circle[l.to.as_str()]).count();
+        inside as f64 / acc.influences.len() as f64
+    };
+    assert_eq!(random.accounts[0].influences.len(), circles.accounts[0].influences.len());
+    // Random lines join two people of one group (8 circles + outsiders) about 1 time in 8.
+    assert!(share_inside(&random) < 0.2, "random: {}", share_inside(&random));
+    // Five in six inside, plus the random ones that land inside by chance.
+    assert!(share_inside(&circles) > 0.8, "circles: {}", share_inside(&circles));
+    assert!(circles.accounts[0].influences.iter().all(|l| l.from != l.to));
+    // Deterministic; the people and deals are those of the random kind.
+    assert_eq!(circles, workspace_with(2_000, 0, 7, 0, 0, Influences::Circles));
+    assert_eq!(circles.accounts[0].people, random.accounts[0].people);
+}
