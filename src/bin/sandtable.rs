@@ -8,6 +8,14 @@ use clap::{Parser, Subcommand};
 use sandtable::io::{self, people_csv, ImportMode};
 use sandtable::{demo, Error, Store};
 
+/// `println!` that reports a failed write (a closed pipe) as an error
+/// instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout(), $($arg)*).map_err(|e| Error::io("stdout", e))?
+    };
+}
+
 #[derive(Parser)]
 #[command(name = "sandtable", version, about = "Sandtable (沙盘): TAS+ deal war room — command line")]
 struct Cli {
@@ -221,6 +229,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output has gone (`sandtable … | head`): end
+        // quietly, as Unix tools do.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error [{}]: {e}", e.code());
             ExitCode::FAILURE
@@ -268,7 +279,10 @@ enum ScenarioAction {
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value).expect("output types serialize");
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => Error::io("stdout", std::io::Error::from(kind)),
+        None => panic!("output types serialize: {e}"),
+    })?;
     writeln!(out).map_err(|e| Error::io("stdout", e))
 }
 
@@ -282,12 +296,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&report)?;
             } else {
-                println!(
+                outln!(
                     "imported {} accounts, {} people, {} deals, {} competitors, {} activities",
                     report.accounts, report.people, report.deals, report.competitors, report.activities
                 );
                 if let Some(b) = report.backup {
-                    println!("the previous workspace was backed up to {b}");
+                    outln!("the previous workspace was backed up to {b}");
                 }
             }
         }
@@ -296,7 +310,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&serde_json::json!({ "account": account, "imported": n }))?;
             } else {
-                println!("imported {n} people into {account}");
+                outln!("imported {n} people into {account}");
             }
         }
         Command::ExportPeople { account, file } => {
@@ -326,7 +340,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(p)
             };
             let old = store.change_passphrase(new.as_deref())?;
-            println!(
+            outln!(
                 "the workspace is now {}; the previous file was kept at {} (delete it once you no longer need it)",
                 if new.is_some() { "encrypted" } else { "not encrypted" },
                 old.display()
@@ -337,7 +351,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&v)?;
             } else {
-                println!(
+                outln!(
                     "integrity: {}; foreign key violations: {}; schema version {} of {}",
                     v.integrity, v.foreign_key_violations, v.schema_version, v.latest_schema_version
                 );
@@ -348,19 +362,19 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::PracticeReset => {
             sandtable::demo::reset_practice(&mut store, chrono::Local::now().date_naive())?;
-            println!("the practice accounts and deals are back as bundled");
+            outln!("the practice accounts and deals are back as bundled");
         }
         Command::Demo { json } => {
             let report = demo::load_practice(&mut store, chrono::Local::now().date_naive())?;
             if json {
                 print_json(&report)?;
             } else {
-                println!(
+                outln!(
                     "loaded the practice workspace: {} accounts, {} people, {} deals",
                     report.accounts, report.people, report.deals
                 );
                 if let Some(b) = report.backup {
-                    println!("the previous workspace was backed up to {b}");
+                    outln!("the previous workspace was backed up to {b}");
                 }
             }
         }
@@ -370,7 +384,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&accounts)?;
             } else {
                 for a in accounts {
-                    println!("{}\t{}\t{}\t{} people\t{} open deals", a.id, a.name, a.industry, a.people, a.open_deals);
+                    outln!("{}\t{}\t{}\t{} people\t{} open deals", a.id, a.name, a.industry, a.people, a.open_deals);
                 }
             }
         }
@@ -380,7 +394,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&people)?;
             } else {
                 for p in people {
-                    println!("{}\t{}\t{}\t{}", p.id, p.name, p.title, p.manager_name.unwrap_or_default());
+                    outln!("{}\t{}\t{}\t{}", p.id, p.name, p.title, p.manager_name.unwrap_or_default());
                 }
             }
         }
@@ -390,7 +404,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&deals)?;
             } else {
                 for d in deals {
-                    println!(
+                    outln!(
                         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         d.id, d.name, d.account_name, d.amount, d.stage, d.grade, d.status
                     );
@@ -405,13 +419,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
                 None => store.backup_beside("manual")?.ok_or_else(|| Error::InvalidInput("an in-memory workspace has no file to back up".into()))?,
             };
-            println!("backed up to {}", dest.display());
+            outln!("backed up to {}", dest.display());
         }
         Command::Restore { file } => {
             let previous = store.restore_from(&file)?;
-            println!("restored {}", file.display());
+            outln!("restored {}", file.display());
             if let Some(p) = previous {
-                println!("the previous workspace was backed up to {}", p.display());
+                outln!("the previous workspace was backed up to {}", p.display());
             }
         }
         Command::Snapshot { as_of, rebuild, json } => {
@@ -420,7 +434,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&serde_json::json!({ "as_of": as_of, "snapshots": n }))?;
             } else {
-                println!("{n} snapshots written ({})", sandtable::engine::curve::iso_week(as_of));
+                outln!("{n} snapshots written ({})", sandtable::engine::curve::iso_week(as_of));
             }
         }
         Command::Curve { deal, json } => {
@@ -432,7 +446,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let rate = p.rate.map_or_else(|| "—".to_string(), |r| format!("{r:.1}%"));
                     let change = p.change.map_or_else(String::new, |c| format!("{c:+.1}"));
                     let causes: Vec<String> = p.causes.iter().map(|c| serde_json::to_value(c).expect("causes serialize")["cause"].as_str().unwrap_or("").to_string()).collect();
-                    println!("{}\t{rate}\t{change}\t{}", p.week, causes.join(", "));
+                    outln!("{}\t{rate}\t{change}\t{}", p.week, causes.join(", "));
                 }
             }
         }
@@ -443,7 +457,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 for d in flags {
                     let keys: Vec<&str> = d.flags.iter().map(|f| f.key()).collect();
-                    println!("{}\t{}\t{}", d.deal, d.name, keys.join(", "));
+                    outln!("{}\t{}\t{}", d.deal, d.name, keys.join(", "));
                 }
             }
         }
@@ -452,12 +466,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&f)?;
             } else {
-                println!("{} open deals: pipeline {:.0} {}, weighted {:.0} {}", f.open_deals, f.total_amount, f.currency, f.weighted, f.currency);
+                outln!("{} open deals: pipeline {:.0} {}, weighted {:.0} {}", f.open_deals, f.total_amount, f.currency, f.weighted, f.currency);
                 for b in f.by_stage.iter().chain(&f.by_grade).filter(|b| b.deals > 0) {
-                    println!("{}\t{} deals\t{:.0}\t{:.0}", b.key, b.deals, b.amount, b.weighted);
+                    outln!("{}\t{} deals\t{:.0}\t{:.0}", b.key, b.deals, b.amount, b.weighted);
                 }
                 for l in &f.unrated {
-                    println!("no win rate (counts 0): {}\t{}", l.deal, l.name);
+                    outln!("no win rate (counts 0): {}\t{}", l.deal, l.name);
                 }
             }
         }
@@ -471,7 +485,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let percent = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}%"));
                 let reasons = serde_json::to_value(&rate.reasons).expect("reasons serialize");
                 let reasons: Vec<String> = serde_json::from_value(reasons).expect("reasons are strings");
-                println!(
+                outln!(
                     "{}\t{}\twin rate {}\traw {}\treasons: {}",
                     rate.deal,
                     rate.as_of,
@@ -494,11 +508,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let a = &profile.account_level;
                 let circles: Vec<String> =
                     a.circles.iter().map(|c| format!("{}{}", c.name, if c.primary { "*" } else { "" })).collect();
-                println!(
+                outln!(
                     "{}\t{}\t{}\t{} ({})\tas of {}",
                     profile.person, profile.name, profile.title, profile.account_name, profile.account, profile.as_of
                 );
-                println!(
+                outln!(
                     "account: orientation {}, attitude {}, influence {}, interaction {}, circles {}, leans to {}",
                     a.orientation,
                     a.attitude,
@@ -508,7 +522,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     or_dash(a.leans_to.as_ref().map(|c| format!("{} ({})", c.name, c.id)))
                 );
                 if let Some(d) = &profile.deal_level {
-                    println!(
+                    outln!(
                         "deal {}: role {}, attitude {}, interaction {}, strategy suggested {} / chosen {}, inside source {}",
                         d.deal,
                         d.role,
@@ -526,7 +540,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&moved)?;
             } else {
-                println!(
+                outln!(
                     "{}: {} ({}) → {} ({}), grade {}{}",
                     moved.deal,
                     moved.from_name,
@@ -567,7 +581,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&serde_json::json!({ "deal": d, "activities": activities, "judgement": judged }))?;
             } else {
                 let rate = judged.win_rate.rate.map_or_else(|| "—".to_string(), |r| format!("{r}%"));
-                println!("{} ({}) stage {} · win rate {rate} · {} red flags", d.name, d.id, d.stage, judged.flags.len());
+                outln!("{} ({}) stage {} · win rate {rate} · {} red flags", d.name, d.id, d.stage, judged.flags.len());
             }
         }
         Command::Scenario { action } => match action {
@@ -576,7 +590,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 if json {
                     print_json(&s)?;
                 } else {
-                    println!("forked {} into scenario {} \"{}\"", deal, s.id, s.name);
+                    outln!("forked {} into scenario {} \"{}\"", deal, s.id, s.name);
                 }
             }
             ScenarioAction::List { deal, json } => {
@@ -585,7 +599,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     print_json(&list)?;
                 } else {
                     for s in list {
-                        println!("{}\t{}\t{}", s.id, s.created_on, s.name);
+                        outln!("{}\t{}\t{}", s.id, s.created_on, s.name);
                     }
                 }
             }
@@ -595,7 +609,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     print_json(&view)?;
                 } else {
                     let rate = |r: Option<f64>| r.map_or_else(|| "—".to_string(), |r| format!("{r}%"));
-                    println!(
+                    outln!(
                         "{} \"{}\": win rate {} (real {}), {} red flags (real {}), {} changes",
                         view.scenario.id,
                         view.scenario.name,
@@ -619,16 +633,16 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let c: Content = serde_json::from_slice(&bytes)
                     .map_err(|e| Error::InvalidInput(format!("{}: not a scenario file: {e}", file.display())))?;
                 let s = store.update_scenario(&id, c.deal, c.activities)?;
-                println!("updated scenario {}", s.id);
+                outln!("updated scenario {}", s.id);
             }
             ScenarioAction::Promote { id, as_of } => {
                 let outcome = store.promote_scenario(&id, as_of_date(as_of)?)?;
-                println!("promoted scenario {id} into the real deal");
-                println!("undo with: {}", serde_json::to_string(&outcome.inverse).expect("edits serialize"));
+                outln!("promoted scenario {id} into the real deal");
+                outln!("undo with: {}", serde_json::to_string(&outcome.inverse).expect("edits serialize"));
             }
             ScenarioAction::Discard { id } => {
                 store.discard_scenario(&id)?;
-                println!("discarded scenario {id}");
+                outln!("discarded scenario {id}");
             }
         },
         Command::Edit { edit, json } => {
@@ -638,8 +652,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&outcome)?;
             } else {
-                println!("applied {}{}", edit.op(), outcome.created.as_deref().map_or_else(String::new, |id| format!(", created {id}")));
-                println!("undo with: {}", serde_json::to_string(&outcome.inverse).expect("edits serialize"));
+                outln!("applied {}{}", edit.op(), outcome.created.as_deref().map_or_else(String::new, |id| format!(", created {id}")));
+                outln!("undo with: {}", serde_json::to_string(&outcome.inverse).expect("edits serialize"));
             }
         }
         Command::Check { deal, stage, item, undo, json } => {
@@ -647,9 +661,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&checklist)?;
             } else {
-                println!("{} {} ({}):", checklist.deal, checklist.stage_name, checklist.stage);
+                outln!("{} {} ({}):", checklist.deal, checklist.stage_name, checklist.stage);
                 for i in &checklist.items {
-                    println!("  [{}] {}", if i.done { "x" } else { " " }, i.item);
+                    outln!("  [{}] {}", if i.done { "x" } else { " " }, i.item);
                 }
             }
         }

@@ -97,3 +97,40 @@ fn import_people_from_csv() {
         serde_json::from_str(&stdout(&run(&db, &["import-people", "acc-1", csv.to_str().unwrap(), "--json"]))).unwrap();
     assert_eq!(out["imported"], 4 - 3);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    stdout(&run(&db, &["demo"]));
+    // `sandtable synth … | head -c 100`: the reader goes away after a few
+    // bytes, long before the megabytes of the workspace are written.
+    let mut child = sandtable_cli()
+        .arg("--db")
+        .arg(&db)
+        .args(["synth", "--people", "3000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "status {:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "nothing on stderr, no panic");
+    // The same for line-by-line output (`people`).
+    let mut child = sandtable_cli()
+        .arg("--db")
+        .arg(&db)
+        .args(["people", "acc-bank"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "status {:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
