@@ -206,7 +206,11 @@ def graph_of(ws, case):
     return list(band), edges, "decision"
 
 
-def dot_source(ids, edges, engine):
+def dot_source(ids, edges, engine, groups=None):
+    """DOT text; with `groups` (person id -> group key) every group gets a
+    hub node joined to its members, which pulls each group together (the
+    usual way to tell a force-directed engine about clusters). Hubs are
+    points named h…, left out of every measurement."""
     num = {v: k for k, v in enumerate(ids)}
     lines = ["digraph G {",
              f'  node [shape=box, fixedsize=true, width={NODE_W / 72:.4f}, height={NODE_H / 72:.4f}, label=""];',
@@ -217,6 +221,12 @@ def dot_source(ids, edges, engine):
         lines.append(f"  n{num[v]};")
     for a, b in edges:
         lines.append(f"  n{num[a]} -> n{num[b]};")
+    if groups:
+        hub = {g: k for k, g in enumerate(sorted(set(groups.values())))}
+        for g, k in hub.items():
+            lines.append(f"  h{k} [shape=point, width=0.01, height=0.01];")
+        for v in ids:
+            lines.append(f"  h{hub[groups[v]]} -> n{num[v]};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -314,7 +324,35 @@ def run_case(case, binary, tmp, timeout):
             "aspect": w / h if h else float("inf"),
             "edges": len(routes),
         }
-    return {"case": case, "engine": engine, "nodes": len(ids), "st": st, "gv": gv}
+    told = None
+    if case.kind == "political" and gv is not None:
+        # sfdp told the circles (a hub per circle and one for the outsiders):
+        # its crossings, and whether its circles' boxes come out disjoint.
+        acc = ws["accounts"][0]
+        groups = {p["id"]: (p.get("primary_circle") or (p.get("circles") or ["~outside"])[0]) for p in acc["people"]}
+        _, proc = best_time([engine, "-Tplain"], timeout, dot_source(ids, edges, engine, groups), repeat=1)
+        if proc is not None:
+            boxes, routes, ends, _ = parse_plain(proc.stdout)
+            keep = [k for k, e in enumerate(ends) if not e[0].startswith("h") and not e[1].startswith("h")]
+            box_of = {}
+            for line in proc.stdout.splitlines():
+                f = line.split()
+                if f and f[0] == "node" and f[1].startswith("n"):
+                    x, y, bw, bh = (float(v) * 72 for v in f[2:6])
+                    box_of[f[1]] = (x - bw / 2, y - bh / 2, bw, bh)
+            num = {v: k for k, v in enumerate(ids)}
+            extent = {}
+            for v in ids:
+                x, y, bw, bh = box_of[f"n{num[v]}"]
+                g = groups[v]
+                e = extent.get(g, (x, y, x + bw, y + bh))
+                extent[g] = (min(e[0], x), min(e[1], y), max(e[2], x + bw), max(e[3], y + bh))
+            rects = [(a, b, c - a, d - b) for a, b, c, d in extent.values()]
+            told = {
+                "crossings": count_crossings([routes[k] for k in keep], [ends[k] for k in keep]),
+                "regions_overlapping": count_overlaps(rects),
+            }
+    return {"case": case, "engine": engine, "nodes": len(ids), "st": st, "gv": gv, "told": told}
 
 
 def fmt_ms(v):
@@ -383,6 +421,11 @@ def main():
             shutil.rmtree(tmp, ignore_errors=True)
     print(f"dot/sfdp: {subprocess.run(['dot', '-V'], capture_output=True, text=True).stderr.strip()}")
     print(table(rows, a.timeout))
+    for r in rows:
+        if r.get("told"):
+            t = r["told"]
+            print(f"{r['case'].name}: sfdp told the circles (a hub per circle): {t['crossings']} crossings "
+                  f"(Sandtable {r['st']['crossings']}), {t['regions_overlapping']} pairs of circles whose boxes intersect (Sandtable 0)")
     print("ratio = Graphviz ms ÷ Sandtable ms (in process); S = Sandtable, G = Graphviz; aspect = width ÷ height")
     for f in failures:
         print("FAIL", f, file=sys.stderr)
