@@ -26,6 +26,7 @@ pub mod reporting;
 pub mod route;
 pub mod svg;
 pub mod synthetic;
+pub mod untangle;
 
 use std::collections::HashMap;
 use std::str::FromStr;

@@ -11,7 +11,8 @@
 //! short and parallel, which is what keeps crossings down: a few rounds of
 //! "move towards the people you influence or are influenced by, then snap
 //! back to the grid" (rows by target y, then columns by target x), followed
-//! by a local search that swaps neighbours whenever that removes crossings.
+//! by a local search in which people trade places with a neighbouring cell
+//! whenever that removes crossings ([`super::untangle`]).
 //! Circles that influence each other most are placed next to each other.
 //! Deterministic: no randomness, every tie broken by person order.
 
@@ -20,6 +21,7 @@ use std::collections::HashMap;
 use super::geometry::{count_crossings, Point, Rect};
 use super::reporting::straight_route;
 use super::route::Obstacles;
+use super::untangle;
 use super::{
     circle_of, EdgeKind, GroupKind, Layer, Layout, LayoutEdge, LayoutGroup, LayoutOptions, Scene, NODE_HEIGHT,
     NODE_WIDTH,
@@ -153,7 +155,16 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
             best = (bands, sx, sy);
         }
     }
-    let (regions, px, py) = best;
+    let (regions, mut px, mut py) = best;
+    let grids: Vec<untangle::Grid> = regions
+        .iter()
+        .map(|r| {
+            let (x, y) = r.slot(0, 0);
+            untangle::Grid { x, y, cols: r.cols, rows: r.rows }
+        })
+        .collect();
+    let lines: Vec<(usize, usize)> = links.iter().map(|&(a, b, _, _)| (a, b)).collect();
+    untangle::untangle(&mut px, &mut py, &region_of, &grids, (PITCH_X, PITCH_Y), &lines);
 
     let mut out = scene.empty_layout(Layer::Political, opts);
     for r in &regions {
