@@ -142,3 +142,25 @@ fn crossings(some: &[usize], lines: &[(usize, usize)], px: &[f64], py: &[f64]) -
     }
     count
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_crossing_diagonals_are_uncrossed() {
+        // One region, a 2 × 2 grid: a b / c d with lines a–d and b–c (an X).
+        let pitch = (200.0, 100.0);
+        let grids = [Grid { x: 0.0, y: 0.0, cols: 2, rows: 2 }];
+        let mut px = vec![0.0, 200.0, 0.0, 200.0];
+        let mut py = vec![0.0, 0.0, 100.0, 100.0];
+        let lines = [(0, 3), (1, 2)];
+        assert_eq!(crossings(&[0], &lines, &px, &py), 1);
+        untangle(&mut px, &mut py, &[0, 0, 0, 0], &grids, pitch, &lines);
+        assert_eq!(crossings(&[0, 1], &lines, &px, &py), 0);
+        // Still one person a cell, all inside the grid.
+        let mut cells: Vec<(i64, i64)> = (0..4).map(|v| ((px[v] / 200.0) as i64, (py[v] / 100.0) as i64)).collect();
+        cells.sort_unstable();
+        assert_eq!(cells, vec![(0, 0), (0, 1), (1, 0), (1, 1)]);
+    }
+}
