@@ -176,6 +176,55 @@ fn scenarios_and_deal_views_cross_ipc() {
 }
 
 #[test]
+fn a_refused_move_reaches_the_window_as_what_is_missing() {
+    use serde_json::json;
+    let (_app, window) = practice_window();
+    let stage_of = |deal: &str| invoke(&window, "deal_view", json!({"deal": deal})).unwrap()["deal"]["stage"].clone();
+    let missing = |deal: &str, to: &str| invoke(&window, "missing_for_move", json!({"deal": deal, "to": to})).unwrap();
+
+    // Grade A, in "value_presentation" with its one exit item unmet: refused, and why, item by item.
+    let err = invoke(&window, "move_deal", json!({"deal": "d-bank-core", "to": "tender_preparation"})).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    let unmet = json!({"kind": "checklist_item", "stage": "value_presentation", "stage_name": "价值呈现", "item": "客户开始编写招标文件"});
+    assert_eq!(missing("d-bank-core", "tender_preparation"), json!([unmet]));
+    assert_eq!(
+        missing("d-bank-core", "bidding"),
+        json!([{"kind": "skipped_stage", "stage": "tender_preparation", "name": "招标准备"}, unmet])
+    );
+    assert_eq!(missing("d-bank-core", "validate"), json!([]), "moving back is always allowed");
+    assert_eq!(missing("d-bank-core", "won"), json!([{"kind": "unknown_stage", "stage": "won"}]));
+    assert_eq!(missing("d-hosp-cdr", "negotiation"), json!([{"kind": "open_deal", "status": "won"}]));
+    // Asking moves nothing.
+    assert_eq!(stage_of("d-bank-core"), "value_presentation");
+
+    // Grade E under a registration whose protection ended: the state and the day it ended.
+    let mut deal = invoke(&window, "deal_view", json!({"deal": "d-energy-safety"})).unwrap()["deal"].clone();
+    deal["partner_registration"]["registered_on"] = "2020-01-02".into();
+    deal["partner_registration"]["protection_until"] = "2020-06-30".into();
+    invoke(&window, "apply_edit", json!({"edit": {"op": "update_deal", "deal": deal}})).unwrap();
+    assert_eq!(
+        missing("d-energy-safety", "negotiation"),
+        json!([{"kind": "partner_registration", "state": "expired", "protection_until": "2020-06-30"}])
+    );
+    invoke(&window, "move_deal", json!({"deal": "d-energy-safety", "to": "negotiation"})).unwrap_err();
+    assert_eq!(stage_of("d-energy-safety"), "initiate");
+
+    // Once the item is met the same move goes through, and nothing is missing any more.
+    invoke(
+        &window,
+        "mark_checklist",
+        json!({"deal": "d-bank-core", "stage": "value_presentation", "item": "客户开始编写招标文件", "done": true}),
+    )
+    .unwrap();
+    assert_eq!(missing("d-bank-core", "tender_preparation"), json!([]));
+    invoke(&window, "move_deal", json!({"deal": "d-bank-core", "to": "tender_preparation"})).unwrap();
+    assert_eq!(stage_of("d-bank-core"), "tender_preparation");
+
+    let err = invoke(&window, "missing_for_move", json!({"deal": "no-such", "to": "bidding"})).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
 fn an_encrypted_workspace_is_unlocked_from_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("secret.db");

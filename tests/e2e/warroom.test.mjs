@@ -255,11 +255,26 @@ test('undo takes the promotion back', async () => {
 })
 
 test('a move forward is refused with what is missing on the exit checklist', async () => {
+  const items = () => app.browser.execute(() => [...document.querySelectorAll('[data-testid="stage-refusal-item"]')].map((e) => e.textContent.trim()))
+  const showRefusal = () => app.browser.execute(() => document.querySelector('[data-testid="stage-refusal"]')?.scrollIntoView({ block: 'center' }))
   await scrollToElement('stages')
   await click(sel('stage-forward'))
   await (await $(sel('stage-refusal'))).waitForExist({ timeout: 10000 })
-  assert.match(await text(sel('stage-refusal')), /客户开始编写招标文件/)
+  await waitFor(async () => (await items()).length > 0, 'the refusal lists what is missing')
+  // What the core's stage gate found, told in the interface language (its English text never shows).
+  assert.match(await text(sel('stage-refusal')), /无法移动到「招标准备」/)
+  assert.deepEqual(await items(), ['「价值呈现」的出口检查未满足：“客户开始编写招标文件”'])
+  assert.doesNotMatch(await text(sel('stage-refusal')), /is not met|cannot move/)
   assert.equal(run('deal', DEAL).deal.stage, 'value_presentation')
+  await showRefusal()
+  await shot('warroom-stage-refused-zh-CN.png')
+  await setLanguage('en')
+  await waitFor(async () => (await items())[0] === 'Exit checklist of "Value presentation": "客户开始编写招标文件" is not met.', 'the refusal in English')
+  assert.match(await text(sel('stage-refusal')), /Cannot move to "Tender preparation"/)
+  await showRefusal()
+  await shot('warroom-stage-refused-en.png')
+  await setLanguage('zh-CN')
+  await waitFor(async () => /出口检查未满足/.test((await items())[0] ?? ''), 'back in Chinese')
 })
 
 test('the coaching board, brief, pipeline and presenter mode', async () => {

@@ -11,6 +11,7 @@ import {
   listDeals,
   listPeople,
   markChecklist,
+  missingForMove,
   moveDeal,
   personProfile,
   practiceAccounts,
@@ -37,6 +38,7 @@ vi.mock('../src/ipc/client', async (importOriginal) => {
     dealCurve: vi.fn(),
     applyEdit: vi.fn(),
     moveDeal: vi.fn(),
+    missingForMove: vi.fn(),
     markChecklist: vi.fn(),
     practiceAccounts: vi.fn(),
   }
@@ -213,6 +215,7 @@ describe('deal workspace', () => {
   it('ticks exit-checklist items and shows a refused move with what is missing', async () => {
     vi.mocked(markChecklist).mockResolvedValue({ deal: 'deal-core', stage: 'value', stage_name: '价值呈现', items: [], complete: false })
     vi.mocked(moveDeal).mockRejectedValue(new IpcError('invalid_input', 'cannot move deal "deal-core":\n  - exit checklist of "价值呈现" (value): "客户开始编写招标文件" is not met'))
+    vi.mocked(missingForMove).mockResolvedValue([{ kind: 'checklist_item', stage: 'value', stage_name: '价值呈现', item: '客户开始编写招标文件' }])
     const { wrapper } = await open()
     expect(wrapper.findAll('[data-testid="stage-step"]').map(s => s.attributes('aria-current'))).toEqual([undefined, undefined, 'step', undefined])
     await wrapper.get('[data-testid="checklist-item"][data-item="客户开始编写招标文件"]').setValue(true)
@@ -222,10 +225,12 @@ describe('deal workspace', () => {
     await wrapper.get('[data-testid="stage-forward"]').trigger('click')
     await flushPromises()
     expect(moveDeal).toHaveBeenCalledWith('deal-core', 'bidding')
+    expect(missingForMove).toHaveBeenCalledWith('deal-core', 'bidding')
     const refusal = wrapper.get('[data-testid="stage-refusal"]')
     expect(refusal.text()).toContain('无法移动到「组织投标」')
-    expect(texts(wrapper, 'stage-refusal-item')).toEqual(['客户开始编写招标文件'])
-    expect(refusal.text()).toContain('is not met')
+    expect(texts(wrapper, 'stage-refusal-item')).toEqual(['「价值呈现」的出口检查未满足：“客户开始编写招标文件”'])
+    // The core's English text is never shown.
+    expect(refusal.text()).not.toContain('is not met')
   })
 
   it('moves back through the gate and says where the deal went', async () => {
@@ -257,5 +262,91 @@ describe('deal workspace', () => {
     expect(wrapper.get('[data-testid="workspace-flag-count"]').text()).toBe('Red flags: 3')
     expect(texts(wrapper, 'flag')).toContain('王建国 (decision maker) is negative towards us')
     expect(wrapper.get('[data-testid="tab-scenarios"]').text()).toBe('Scenarios (sand table)')
+  })
+})
+
+describe('a refused stage move', () => {
+  const gateRefusal = new IpcError('invalid_input', 'cannot move deal "deal-core" from "价值呈现" (value) to "组织投标" (bidding):\n  - stage "<i>招标准备</i>" (tender) would be skipped')
+
+  async function refuse(locale: AppLocale, missing: Awaited<ReturnType<typeof missingForMove>>, to = 'bidding') {
+    vi.mocked(moveDeal).mockRejectedValue(gateRefusal)
+    vi.mocked(missingForMove).mockResolvedValue(missing)
+    const { wrapper } = await open(locale)
+    await wrapper.get('[data-testid="stage-jump"]').setValue(to)
+    await wrapper.get('[data-testid="stage-jump-go"]').trigger('click')
+    await flushPromises()
+    expect(moveDeal).toHaveBeenLastCalledWith('deal-core', to)
+    expect(missingForMove).toHaveBeenLastCalledWith('deal-core', to)
+    return wrapper
+  }
+
+  const gate: Awaited<ReturnType<typeof missingForMove>> = [
+    { kind: 'skipped_stage', stage: 'tender', name: '<i>招标准备</i>' },
+    { kind: 'checklist_item', stage: 'value', stage_name: '价值呈现', item: '客户<b>开始</b>编写招标文件' },
+  ]
+
+  it('lists what is missing in Chinese, stage names and items as text', async () => {
+    const wrapper = await refuse('zh-CN', gate)
+    const refusal = wrapper.get('[data-testid="stage-refusal"]')
+    expect(refusal.attributes('data-stage')).toBe('bidding')
+    expect(refusal.get('.refusal-title').text()).toBe('无法移动到「组织投标」')
+    expect(texts(wrapper, 'stage-refusal-item')).toEqual([
+      '不能跳过「<i>招标准备</i>」阶段。',
+      '「价值呈现」的出口检查未满足：“客户<b>开始</b>编写招标文件”',
+    ])
+    expect(wrapper.findAll('[data-testid="stage-refusal-item"]').map(li => li.attributes('data-kind'))).toEqual(['skipped_stage', 'checklist_item'])
+    expect(refusal.find('b').exists()).toBe(false)
+    expect(refusal.find('i').exists()).toBe(false)
+    expect(refusal.text()).not.toMatch(/skipped|cannot move/)
+  })
+
+  it('lists what is missing in English, with the template\'s English stage names', async () => {
+    const wrapper = await refuse('en', gate)
+    expect(wrapper.get('[data-testid="stage-refusal"] .refusal-title').text()).toBe('Cannot move to "Bidding"')
+    expect(texts(wrapper, 'stage-refusal-item')).toEqual([
+      'Stage "<i>招标准备</i>" would be skipped.',
+      'Exit checklist of "Value presentation": "客户<b>开始</b>编写招标文件" is not met.',
+    ])
+  })
+
+  it('names a closed deal\'s status and a partner registration\'s state and date in each language', async () => {
+    const missing: Awaited<ReturnType<typeof missingForMove>> = [
+      { kind: 'open_deal', status: 'abandoned' },
+      { kind: 'partner_registration', state: 'expired', protection_until: '2026-06-30' },
+      { kind: 'partner_registration', state: 'pending', protection_until: '2027-01-31' },
+      { kind: 'partner_registration', state: null, protection_until: null },
+      { kind: 'unknown_stage', stage: 'won' },
+    ]
+    const zh = await refuse('zh-CN', missing)
+    expect(texts(zh, 'stage-refusal-item')).toEqual([
+      '商机已关闭（放弃），已关闭的商机不能移动阶段。',
+      '合作伙伴报备已过期（保护期至 2026年6月30日）：E 级商机须在报备已批准且仍在保护期内时才能推进。',
+      '合作伙伴报备待审批：E 级商机须在报备已批准且仍在保护期内时才能推进。',
+      'E 级（合作伙伴主导）商机还没有合作伙伴报备。',
+      '「won」不是阶段模板中的阶段。',
+    ])
+    unmountAll()
+    const en = await refuse('en', missing)
+    expect(texts(en, 'stage-refusal-item')).toEqual([
+      'The deal is closed (Abandoned); closed deals do not move.',
+      'The partner registration expired (protection ended Jun 30, 2026); a partner-led (grade E) deal moves only under an approved, unexpired registration.',
+      'The partner registration is pending; a partner-led (grade E) deal moves only under an approved, unexpired registration.',
+      'Partner-led (grade E) deal without a partner registration.',
+      '"won" is not a stage of the stage template.',
+    ])
+  })
+
+  it('shows a refusal that is not the gate\'s by its translated error code, and can be dismissed', async () => {
+    vi.mocked(moveDeal).mockRejectedValue(new IpcError('busy', 'database is locked'))
+    vi.mocked(missingForMove).mockClear()
+    const { wrapper } = await open('en')
+    await wrapper.get('[data-testid="stage-forward"]').trigger('click')
+    await flushPromises()
+    expect(missingForMove).not.toHaveBeenCalled()
+    expect(texts(wrapper, 'stage-refusal-item')).toEqual([])
+    expect(wrapper.get('[data-testid="stage-refusal-error"]').text()).toMatch(/^The workspace is busy/)
+    expect(wrapper.get('[data-testid="stage-refusal"]').text()).not.toContain('database is locked')
+    await wrapper.get('[data-testid="stage-refusal"] button').trigger('click')
+    expect(wrapper.find('[data-testid="stage-refusal"]').exists()).toBe(false)
   })
 })

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Flag } from '../src/ipc/client'
 import { ELEMENTS, elementAt, isElementKey, sectionId, TAS_ELEMENTS } from '../src/modules/dealElements'
-import { exitChecklist, neighbours, refusalLines, stageLabel, stageSteps } from '../src/modules/dealStages'
+import { exitChecklist, missingMessage, neighbours, stageLabel, stageSteps } from '../src/modules/dealStages'
+import type { MissingWords } from '../src/modules/dealStages'
 import { funnelData, pipelineOption } from '../src/modules/warroomPipelineChart'
 import { deltaDirection, flagDiff, flagIdentity } from '../src/modules/dealScenarioDiff'
 import { actionItems, compareBoardRows, mapLimited, openActions, openDeals, overdueActions, weeklyChange } from '../src/modules/warroomBoard'
@@ -50,13 +51,27 @@ describe('stage bar', () => {
     expect(neighbours(stages, 'bidding').next).toBeNull()
   })
 
-  it('lists the lines of a refused move', () => {
-    const message = 'cannot move deal "d" (x) from "价值呈现" (value) to "组织投标" (bidding):\n  - exit checklist of "价值呈现" (value): "客户开始编写招标文件" is not met\n  - stage "招标准备" (tender) would be skipped'
-    expect(refusalLines(message)).toEqual([
-      'exit checklist of "价值呈现" (value): "客户开始编写招标文件" is not met',
-      'stage "招标准备" (tender) would be skipped',
-    ])
-    expect(refusalLines('no list here')).toEqual([])
+  it('tells each thing the gate found missing by a message key, user text as parameters', () => {
+    const words: MissingWords = {
+      stage: (key, name) => (key === 'value' ? 'Value presentation' : name ?? key),
+      status: status => `<${status}>`,
+      registration: state => `[${state}]`,
+      date: isoDate => `on ${isoDate}`,
+    }
+    expect(missingMessage({ kind: 'checklist_item', stage: 'value', stage_name: '价值呈现', item: '客户开始编写招标文件' }, words))
+      .toEqual({ key: 'warroom.stage.missing.checklistItem', params: { stage: 'Value presentation', item: '客户开始编写招标文件' } })
+    expect(missingMessage({ kind: 'skipped_stage', stage: 'gone', name: '旧阶段' }, words))
+      .toEqual({ key: 'warroom.stage.missing.skippedStage', params: { stage: '旧阶段' } })
+    expect(missingMessage({ kind: 'unknown_stage', stage: 'won' }, words))
+      .toEqual({ key: 'warroom.stage.missing.unknownStage', params: { stage: 'won' } })
+    expect(missingMessage({ kind: 'open_deal', status: 'lost' }, words))
+      .toEqual({ key: 'warroom.stage.missing.openDeal', params: { status: '<lost>' } })
+    expect(missingMessage({ kind: 'partner_registration', state: null, protection_until: null }, words))
+      .toEqual({ key: 'warroom.stage.missing.noRegistration', params: {} })
+    expect(missingMessage({ kind: 'partner_registration', state: 'expired', protection_until: '2026-06-30' }, words))
+      .toEqual({ key: 'warroom.stage.missing.registrationExpired', params: { date: 'on 2026-06-30' } })
+    expect(missingMessage({ kind: 'partner_registration', state: 'rejected', protection_until: '2026-06-30' }, words))
+      .toEqual({ key: 'warroom.stage.missing.registration', params: { state: '[rejected]' } })
   })
 })
 

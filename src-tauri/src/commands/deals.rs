@@ -3,7 +3,7 @@
 //! (stage template, tactics library), and sand-table scenarios. Deal element
 //! changes are `update_deal` edits through `apply_edit`, so they undo too.
 
-use sandtable::engine::stages::{StageChecklist, StageMove};
+use sandtable::engine::stages::{Missing, StageChecklist, StageMove};
 use sandtable::model::{Activity, Deal, DealView, EditOutcome, Scenario, ScenarioSummary, ScenarioView, Settings};
 use tauri::State;
 
@@ -23,11 +23,20 @@ pub fn workspace_settings(state: State<'_, AppState>) -> Result<Settings, IpcErr
     state.with_store(|s| s.settings())
 }
 
-/// Moves a deal to stage `to`; refused with what is missing on the checklist.
+/// Moves a deal to stage `to` through the stage gate; a refusal is
+/// `invalid_input`, and [`missing_for_move`] then says what is missing.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn move_deal(state: State<'_, AppState>, deal: String, to: String) -> Result<StageMove, IpcError> {
     state.with_store(|s| s.move_deal_on(&deal, &to, today()))
+}
+
+/// What keeps a deal from moving to stage `to` today, as the stage gate sees
+/// it (empty: it may move), so a refused move can be shown item by item.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn missing_for_move(state: State<'_, AppState>, deal: String, to: String) -> Result<Vec<Missing>, IpcError> {
+    state.with_store(|s| s.missing_for_move(&deal, &to, today()))
 }
 
 #[tauri::command(async)]

@@ -32,8 +32,16 @@ export const commands = {
 	applyEdit: (edit: Edit) => typedError<EditOutcome, IpcError>(__TAURI_INVOKE("apply_edit", { edit })),
 	dealView: (deal: string) => typedError<DealView, IpcError>(__TAURI_INVOKE("deal_view", { deal })),
 	workspaceSettings: () => typedError<Settings, IpcError>(__TAURI_INVOKE("workspace_settings")),
-	/**  Moves a deal to stage `to`; refused with what is missing on the checklist. */
+	/**
+	 *  Moves a deal to stage `to` through the stage gate; a refusal is
+	 *  `invalid_input`, and [`missing_for_move`] then says what is missing.
+	 */
 	moveDeal: (deal: string, to: string) => typedError<StageMove, IpcError>(__TAURI_INVOKE("move_deal", { deal, to })),
+	/**
+	 *  What keeps a deal from moving to stage `to` today, as the stage gate sees
+	 *  it (empty: it may move), so a refused move can be shown item by item.
+	 */
+	missingForMove: (deal: string, to: string) => typedError<Missing[], IpcError>(__TAURI_INVOKE("missing_for_move", { deal, to })),
 	markChecklist: (deal: string, stage: string, item: string, done: boolean) => typedError<StageChecklist, IpcError>(__TAURI_INVOKE("mark_checklist", { deal, stage, item, done })),
 	forkScenario: (deal: string, name: string) => typedError<Scenario, IpcError>(__TAURI_INVOKE("fork_scenario", { deal, name })),
 	listScenarios: (deal: string) => typedError<ScenarioSummary[], IpcError>(__TAURI_INVOKE("list_scenarios", { deal })),
@@ -753,6 +761,22 @@ export type MarkLook = {
 	stroke_width: number | null,
 	ink: string,
 };
+
+/**  One thing that keeps a deal from moving, named so the user can fix it. */
+export type Missing = 
+/**  The deal is closed (won, lost or abandoned); only open deals move. */
+{ kind: "open_deal"; status: DealStatus } | 
+/**  The target is not a stage of the template. */
+{ kind: "unknown_stage"; stage: string } | 
+/**  A stage the move would skip. */
+{ kind: "skipped_stage"; stage: string; name: string } | 
+/**  An exit-checklist item of the stage being left, not yet met. */
+{ kind: "checklist_item"; stage: string; stage_name: string; item: string } | 
+/**
+ *  Grade E: no active partner registration (`state` is `None` when the
+ *  deal has no registration at all).
+ */
+{ kind: "partner_registration"; state: RegistrationState | null; protection_until: string | null };
 
 /**  An id with the name to show for it. */
 export type Named = {

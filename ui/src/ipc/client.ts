@@ -285,6 +285,7 @@ export type {
   Deal,
   DealView,
   Judgement,
+  Missing,
   PartnerRegistration,
   Quote,
   RegistrationStatus,
@@ -315,9 +316,14 @@ export function workspaceSettings(): Promise<import('./bindings').Settings> {
   return call(() => commands.workspaceSettings())
 }
 
-/** Moves a deal to stage `to` through the stage gate; refused (`invalid_input`) with what is missing. */
+/** Moves a deal to stage `to` through the stage gate; a refusal is `invalid_input` (ask `missingForMove` why). */
 export function moveDeal(deal: string, to: string): Promise<import('./bindings').StageMove> {
   return call(() => commands.moveDeal(deal, to))
+}
+
+/** What keeps a deal from moving to stage `to` today, one entry per thing to fix; empty when it may move. */
+export function missingForMove(deal: string, to: string): Promise<import('./bindings').Missing[]> {
+  return call(() => commands.missingForMove(deal, to))
 }
 
 /** Marks (or unmarks) one exit-checklist item of a stage on a deal; returns that stage's checklist. */

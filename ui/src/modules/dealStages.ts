@@ -2,9 +2,10 @@
  * The stage bar of a deal (商机阶段, tas-plus.md §2.1): where the deal stands
  * in the workspace's stage template and which exit-checklist items of its
  * stage are met. Display only: whether a move is allowed is the core's call
- * (`move_deal`, with the grade rules), and its refusal is shown as given.
+ * (`move_deal`, with the grade rules), and what it found missing
+ * (`missing_for_move`) is told here in the interface language.
  */
-import type { Deal, StageDef } from '../ipc/client'
+import type { Deal, DealStatus, Missing, RegistrationState, StageDef } from '../ipc/client'
 import type { AppLocale } from './i18n'
 
 export interface ChecklistItemView {
@@ -53,13 +54,45 @@ export function neighbours(stages: readonly StageDef[], current: string): { prev
   return { previous: stages[at - 1] ?? null, next: stages[at + 1] ?? null }
 }
 
+/** The words a refusal is told with, in the interface language. */
+export interface MissingWords {
+  /** A template stage's name; `name` (the core's) stands in for a stage the template no longer has. */
+  stage: (key: string, name?: string) => string
+  status: (status: DealStatus) => string
+  registration: (state: RegistrationState) => string
+  /** A calendar date (`YYYY-MM-DD`) as the locale writes it. */
+  date: (isoDate: string) => string
+}
+
+/** An i18n key and its parameters. */
+export interface MissingMessage {
+  key: string
+  params: Record<string, string>
+}
+
 /**
- * The lines of a refused move as the core words them (`  - …` under a
- * heading), so the UI can list them; empty when the message has none.
+ * One thing the stage gate found missing (`missing_for_move`), as a
+ * `warroom.stage.missing.*` message. Stage names and checklist items are
+ * user data: they go in as parameters and are shown as text.
  */
-export function refusalLines(message: string): string[] {
-  return message
-    .split('\n')
-    .map(line => /^\s*-\s+(.*)$/.exec(line)?.[1]?.trim() ?? '')
-    .filter(line => line !== '')
+export function missingMessage(missing: Missing, words: MissingWords): MissingMessage {
+  switch (missing.kind) {
+    case 'open_deal':
+      return { key: 'warroom.stage.missing.openDeal', params: { status: words.status(missing.status) } }
+    case 'unknown_stage':
+      return { key: 'warroom.stage.missing.unknownStage', params: { stage: words.stage(missing.stage) } }
+    case 'skipped_stage':
+      return { key: 'warroom.stage.missing.skippedStage', params: { stage: words.stage(missing.stage, missing.name) } }
+    case 'checklist_item':
+      return {
+        key: 'warroom.stage.missing.checklistItem',
+        params: { stage: words.stage(missing.stage, missing.stage_name), item: missing.item },
+      }
+    case 'partner_registration':
+      if (missing.state === null)
+        return { key: 'warroom.stage.missing.noRegistration', params: {} }
+      if (missing.state === 'expired' && missing.protection_until)
+        return { key: 'warroom.stage.missing.registrationExpired', params: { date: words.date(missing.protection_until) } }
+      return { key: 'warroom.stage.missing.registration', params: { state: words.registration(missing.state) } }
+  }
 }

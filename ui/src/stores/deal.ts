@@ -15,6 +15,7 @@ import {
   IpcError,
   listPeople,
   markChecklist,
+  missingForMove,
   moveDeal,
   personProfile,
   workspaceSettings,
@@ -26,6 +27,7 @@ import type {
   DealView,
   Edit,
   Interaction,
+  Missing,
   PersonSummary,
   Profile,
   Settings,
@@ -47,6 +49,13 @@ export interface InteractionMove {
   to: Interaction
 }
 
+/** A stage move the core refused: where to, why, and what is missing (empty when the refusal was not the gate's). */
+export interface RefusedMove {
+  to: string
+  error: IpcError
+  missing: Missing[]
+}
+
 const INTERACTION_ORDER: Interaction[] = ['none', 'occasional', 'frequent', 'deep']
 
 export function interactionRank(level: Interaction): number {
@@ -66,8 +75,8 @@ export const useDealStore = defineStore('deal', () => {
   const loadError = shallowRef<IpcError | null>(null)
   /** Why the last change was refused (with the core's problems). */
   const error = shallowRef<IpcError | null>(null)
-  /** Why the last stage move was refused. */
-  const moveError = shallowRef<IpcError | null>(null)
+  /** The last stage move, when it was refused. */
+  const refusedMove = shallowRef<RefusedMove | null>(null)
   const lastMove = shallowRef<StageMove | null>(null)
   const history = shallowRef<UndoEntry[]>([])
   /** Interaction levels the last change raised or lowered. */
@@ -96,7 +105,7 @@ export const useDealStore = defineStore('deal', () => {
     history.value = []
     interactionMoves.value = []
     error.value = null
-    moveError.value = null
+    refusedMove.value = null
     lastMove.value = null
     loadError.value = null
     loading.value = true
@@ -239,14 +248,14 @@ export const useDealStore = defineStore('deal', () => {
     history.value = [...history.value, { label, inverse }]
   }
 
-  /** Moves the deal through the stage gate; `null` when refused (see `moveError`). */
+  /** Moves the deal through the stage gate; `null` when refused (see `refusedMove`). */
   function moveTo(stage: string): Promise<StageMove | null> {
     return serial(async () => {
       const id = dealId.value
       if (!id)
         return null
       saving.value = true
-      moveError.value = null
+      refusedMove.value = null
       lastMove.value = null
       try {
         const moved = await moveDeal(id, stage)
@@ -255,7 +264,11 @@ export const useDealStore = defineStore('deal', () => {
         return moved
       }
       catch (cause) {
-        moveError.value = IpcError.from(cause)
+        const error = IpcError.from(cause)
+        // The gate refuses with `invalid_input`; the core then says, item by
+        // item, what is missing, so each is shown translated (never its English text).
+        const missing = error.code === 'invalid_input' ? await missingForMove(id, stage).catch(() => []) : []
+        refusedMove.value = { to: stage, error, missing }
         return null
       }
       finally {
@@ -272,7 +285,7 @@ export const useDealStore = defineStore('deal', () => {
         return false
       saving.value = true
       error.value = null
-      moveError.value = null
+      refusedMove.value = null
       try {
         await markChecklist(id, stage, item, done)
         await reload()
@@ -292,8 +305,8 @@ export const useDealStore = defineStore('deal', () => {
     error.value = null
   }
 
-  function dismissMoveError(): void {
-    moveError.value = null
+  function dismissRefusedMove(): void {
+    refusedMove.value = null
   }
 
   return {
@@ -311,7 +324,7 @@ export const useDealStore = defineStore('deal', () => {
     saving,
     loadError,
     error,
-    moveError,
+    refusedMove,
     lastMove,
     history,
     canUndo,
@@ -328,6 +341,6 @@ export const useDealStore = defineStore('deal', () => {
     moveTo,
     mark,
     dismissError,
-    dismissMoveError,
+    dismissRefusedMove,
   }
 })
