@@ -40,7 +40,7 @@ describe('AccountList', () => {
     expect(first.get('[data-testid="account-region"]').text()).toBe('华东')
     expect(first.get('[data-testid="account-people"]').text()).toBe('12 人')
     expect(first.get('[data-testid="account-open-deals"]').text()).toBe('2')
-    expect(first.get('[data-testid="account-open-deals"]').attributes('title')).toBe('进行中商机:2')
+    expect(first.get('[data-testid="account-open-deals"]').attributes('title')).toBe('进行中商机：2')
     expect(wrapper.get('[data-testid="account-count"]').text()).toBe('3')
     expect(wrapper.get('[data-testid="account-all"]').text()).toContain('全部客户')
   })
@@ -104,7 +104,7 @@ describe('filtering deals by account', () => {
     expect(dealIds(wrapper)).toEqual(['deal-core', 'deal-crm'])
     expect(row.attributes('aria-pressed')).toBe('true')
     expect(wrapper.get('[data-testid="account-all"]').attributes('aria-pressed')).toBe('false')
-    expect(wrapper.get('[data-testid="deal-filter"]').text()).toContain('客户:华信银行')
+    expect(wrapper.get('[data-testid="deal-filter"]').text()).toContain('客户：华信银行')
     expect(wrapper.get('[data-testid="deal-count"]').text()).toBe('2')
 
     await row.trigger('click')
@@ -142,7 +142,7 @@ describe('filtering deals by account', () => {
   it('shows a selected account name with markup as text in the filter chip', async () => {
     const { wrapper } = await mountHome()
     await wrapper.get('[data-testid="account-row"][data-id="acc-evil"]').trigger('click')
-    expect(wrapper.get('[data-testid="deal-filter"]').text()).toContain('客户:<script>alert(1)</script>')
+    expect(wrapper.get('[data-testid="deal-filter"]').text()).toContain('客户：<script>alert(1)</script>')
     expect(wrapper.find('script').exists()).toBe(false)
     expect(wrapper.find('b').exists()).toBe(false)
   })

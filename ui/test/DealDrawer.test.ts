@@ -125,7 +125,7 @@ describe('DealDrawer', () => {
     const { drawer } = await openDeal('deal-core')
     const block = drawer().get('[data-testid="drawer-winrate"]')
     expect(block.get('[data-testid="explain-rate"]').text()).toBe('20.0%')
-    expect(texts(block as never, 'explain-rule')).toEqual(['无内部消息来源,×0.7(至少打七折)'])
+    expect(texts(block as never, 'explain-rule')).toEqual(['无内部消息来源，×0.7（至少打七折）'])
   })
 
   it('lists the red flags translated, with people by name and the checklist items', async () => {
@@ -140,10 +140,10 @@ describe('DealDrawer', () => {
     ])
     expect(texts(drawer() as never, 'drawer-flag-text')).toEqual([
       '无内部消息来源',
-      '赢单率较上周下降 10 个百分点以上:35.0% → 20.0%',
+      '赢单率较上周下降 10 个百分点以上：35.0% → 20.0%',
       '决策者 顾振华 对我方态度负面',
-      '问卷超过 14 天未更新(最近一次:2026年10月20日)',
-      '「价值呈现」阶段出口检查未完成(2 项)',
+      '问卷超过 14 天未更新（最近一次：2026年10月20日）',
+      '「价值呈现」阶段出口检查未完成（2 项）',
     ])
     expect(texts(drawer() as never, 'drawer-flag-item')).toEqual(['价值主张已确定', '竞争策略已确定'])
   })
@@ -164,7 +164,7 @@ describe('DealDrawer', () => {
     expect(drawer().find('[data-testid="drawer-flag"]').exists()).toBe(false)
     expect(drawer().get('[data-testid="drawer-no-flags"]').text()).toBe('无风险')
     expect(drawer().find('[data-testid="curve-chart"]').exists()).toBe(false)
-    expect(drawer().get('[data-testid="curve-empty"]').text()).toBe('尚无每周快照(首次问卷评估后开始记录)')
+    expect(drawer().get('[data-testid="curve-empty"]').text()).toBe('尚无每周快照（首次问卷评估后开始记录）')
   })
 
   it('draws the curve with gaps and lists the weeks, newest first, with their change and causes', async () => {
@@ -178,18 +178,18 @@ describe('DealDrawer', () => {
     expect(w44!.get('[data-testid="curve-change"]').text()).toBe('−15.0 个百分点')
     expect(w44!.get('[data-testid="curve-change"]').classes()).toContain('change-fall')
     expect(texts(w44 as never, 'curve-cause')).toEqual([
-      'k-yunqing 评分变化:需求满足度 5 → 7,关系紧密度 5 → 6',
-      '失去内部消息来源:顾振华',
-      '新增竞争对手:k-beichen',
+      'k-yunqing 评分变化：需求满足度 5 → 7，关系紧密度 5 → 6',
+      '失去内部消息来源：顾振华',
+      '新增竞争对手：k-beichen',
     ])
     expect(w43!.find('[data-testid="curve-change"]').exists()).toBe(false)
     expect(texts(w43 as never, 'curve-cause')).toEqual([
-      '必要条件已确认:董事会已批准预算 <b>2026</b>',
-      '获得内部消息来源:顾振华',
+      '必要条件已确认：董事会已批准预算 <b>2026</b>',
+      '获得内部消息来源：顾振华',
     ])
     expect(w42!.get('[data-testid="curve-rate"]').text()).toBe('—')
     expect(w42!.get('[data-testid="curve-reasons"]').text())
-      .toBe('无已确认的必要条件,不计算赢单率、无内部消息来源,×0.7(至少打七折)')
+      .toBe('无已确认的必要条件，不计算赢单率、无内部消息来源，×0.7（至少打七折）')
     // An event description is user text: shown, never parsed.
     expect(drawer().find('b').exists()).toBe(false)
   })

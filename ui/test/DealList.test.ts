@@ -128,8 +128,8 @@ describe('DealList health columns', () => {
     expect(rate.attributes('tabindex')).toBe('0')
     expect(rate.attributes('aria-describedby')).toBe(hint.attributes('id'))
     expect(hint.attributes('role')).toBe('tooltip')
-    expect(hint.text()).toBe('无已确认的必要条件,不计算赢单率、有未评分的竞争对手,按与我方相当计')
-    expect(row('deal-core').get('[data-testid="deal-winrate-reason"]').text()).toBe('无内部消息来源,×0.7(至少打七折)')
+    expect(hint.text()).toBe('无已确认的必要条件，不计算赢单率、有未评分的竞争对手，按与我方相当计')
+    expect(row('deal-core').get('[data-testid="deal-winrate-reason"]').text()).toBe('无内部消息来源，×0.7（至少打七折）')
 
     i18n.global.locale.value = 'en'
     await wrapper.vm.$nextTick()
@@ -150,10 +150,10 @@ describe('DealList health columns', () => {
 
     expect(texts(row('deal-core') as never, 'deal-flag-line')).toEqual([
       '无内部消息来源',
-      '赢单率较上周下降 10 个百分点以上:35.0% → 20.0%',
+      '赢单率较上周下降 10 个百分点以上：35.0% → 20.0%',
       '决策者 p-bank-001 对我方态度负面',
-      '问卷超过 14 天未更新(最近一次:2026年10月20日)',
-      '「价值呈现」阶段出口检查未完成(2 项):价值主张已确定、竞争策略已确定',
+      '问卷超过 14 天未更新（最近一次：2026年10月20日）',
+      '「价值呈现」阶段出口检查未完成（2 项）：价值主张已确定、竞争策略已确定',
     ])
   })
 
@@ -180,7 +180,7 @@ describe('DealList health columns', () => {
     const { row, workspace } = await mountLoaded('zh-CN')
     const button = row('deal-core').get('[data-testid="winrate-explain"]')
     expect(button.attributes('aria-expanded')).toBe('false')
-    expect(button.attributes('aria-label')).toBe('赢单率说明:核心系统升级')
+    expect(button.attributes('aria-label')).toBe('赢单率说明：核心系统升级')
     await button.trigger('click')
 
     const popover = document.querySelector('[data-testid="winrate-popover"]')

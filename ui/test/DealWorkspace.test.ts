@@ -132,7 +132,7 @@ describe('deal workspace', () => {
 
     const undo = wrapper.get('[data-testid="undo"]')
     expect(undo.attributes('disabled')).toBeUndefined()
-    expect(undo.attributes('title')).toBe('撤销:确认必要条件(Ctrl+Z)')
+    expect(undo.attributes('title')).toBe('撤销：确认必要条件（Ctrl+Z）')
     await undo.trigger('click')
     await flushPromises()
     expect(vi.mocked(applyEdit).mock.calls.at(-1)![0]).toEqual(inverse)
@@ -208,7 +208,7 @@ describe('deal workspace', () => {
     expect(edit.account).toBe('acc-hx')
     expect(edit.activity).toMatchObject({ status: 'done', type: 'visit', people: ['p-gu'], summary: '拜访董事长', deal: 'deal-core' })
     expect(edit.activity.id).toMatch(/^a-/)
-    expect(texts(wrapper, 'interaction-move')).toEqual(['顾振华 的交互程度:未接触 → 偶尔接触'])
+    expect(texts(wrapper, 'interaction-move')).toEqual(['顾振华 的交互程度：未接触 → 偶尔接触'])
     expect(wrapper.get('[data-testid="participant-row"][data-person="p-gu"] [data-testid="participant-interaction"]').attributes('data-level')).toBe('occasional')
   })
 
@@ -246,7 +246,7 @@ describe('deal workspace', () => {
     const { wrapper } = await open()
     await wrapper.get('[data-testid="tactic-suggestion"]').trigger('click')
     await flushPromises()
-    expect(lastDealSaved().tactics).toEqual(['引入新的评估标准,改变竞争规则', '高层拜访,强化决策者信心'])
+    expect(lastDealSaved().tactics).toEqual(['引入新的评估标准，改变竞争规则', '高层拜访，强化决策者信心'])
 
     await wrapper.get('[data-testid="grade-override"]').setValue('A')
     expect(wrapper.get('[data-testid="grade-save"]').attributes('disabled')).toBeDefined()

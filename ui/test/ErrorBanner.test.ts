@@ -49,7 +49,7 @@ describe('ErrorBanner', () => {
 
   it('falls back to a generic text that includes the raw message for an unknown code', () => {
     const zh = mountBanner({ code: 'quota_exceeded', message: 'disk is full' }, 'zh-CN')
-    expect(zh.get('[data-testid="error-text"]').text()).toBe('发生未知错误:disk is full')
+    expect(zh.get('[data-testid="error-text"]').text()).toBe('发生未知错误：disk is full')
     expect(zh.find('[data-testid="error-detail"]').exists()).toBe(false)
 
     const english = mountBanner({ code: 'quota_exceeded', message: 'disk is full' }, 'en')

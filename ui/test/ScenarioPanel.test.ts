@@ -143,9 +143,9 @@ describe('sand-table scenarios', () => {
     expect(wrapper.get('[data-testid="scenario-reality"]').attributes('data-rate')).toBe('34.8')
     expect(wrapper.get('[data-testid="workspace-rate"]').text()).toBe('34.8%')
     expect(wrapper.get('[data-testid="scenario-projected"] [data-testid="column-delta"]').text()).toBe('+3.3 个百分点')
-    expect(texts(wrapper, 'flag-cleared')).toEqual(['消除:决策者 王建国 对我方态度负面'])
-    expect(wrapper.get('[data-testid="column-changes"]').text()).toContain('王建国 的态度:负向 → 中立')
-    expect(wrapper.get('[data-testid="column-changes"]').text()).toContain('我方 关系紧密度:7 → 9')
+    expect(texts(wrapper, 'flag-cleared')).toEqual(['消除：决策者 王建国 对我方态度负面'])
+    expect(wrapper.get('[data-testid="column-changes"]').text()).toContain('王建国 的态度：负向 → 中立')
+    expect(wrapper.get('[data-testid="column-changes"]').text()).toContain('我方 关系紧密度：7 → 9')
     // The map recolours the person with the scenario's attitude, on the core's positions.
     const node = editor.get('[data-testid="map-node"][data-person="p-wang"]')
     expect(node.attributes('data-attitude')).toBe('neutral')

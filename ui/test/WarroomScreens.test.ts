@@ -98,7 +98,7 @@ describe('coaching board', () => {
     expect(core.get('[data-testid="board-overdue"]').text()).toContain('安排董事长拜访')
     expect(core.get('[data-testid="board-overdue"]').text()).not.toContain('组织专题研讨')
     expect(wrapper.get('[data-testid="board-row"][data-id="d-c"] [data-testid="board-rate"]').text()).toBe('—')
-    expect(wrapper.text()).toContain('进行中商机 4 个(A/B 级 2 个),风险 4 个,逾期行动项 1 项')
+    expect(wrapper.text()).toContain('进行中商机 4 个（A/B 级 2 个），风险 4 个，逾期行动项 1 项')
     expect(dealView).toHaveBeenCalledTimes(4)
   })
 
@@ -125,7 +125,7 @@ describe('deal brief', () => {
     const brief = wrapper.get('[data-testid="deal-brief"]')
     expect(brief.text()).toContain('核心系统升级')
     expect(brief.text()).toContain('本周变化 +4.8 个百分点')
-    expect(brief.text()).toMatch(/内部消息来源:\s*郑晓燕/)
+    expect(brief.text()).toMatch(/内部消息来源：\s*郑晓燕/)
     expect(brief.text()).toContain('安排董事长拜访')
     expect(brief.find('b').exists()).toBe(false)
     await wrapper.get('[data-testid="brief-print"]').trigger('click')

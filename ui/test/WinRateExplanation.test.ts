@@ -32,19 +32,19 @@ function explain(winRate: WinRate, locale: AppLocale) {
 // Every reason the core can send, with its zh-CN and English wording: adding a
 // Reason to the core fails the type check here until both are written.
 const REASON_TEXT: Record<Reason, [string, string]> = {
-  no_compelling_event: ['无已确认的必要条件,不计算赢单率', 'No confirmed compelling event: no win rate is computed'],
+  no_compelling_event: ['无已确认的必要条件，不计算赢单率', 'No confirmed compelling event: no win rate is computed'],
   no_assessment: ['尚无问卷评估', 'No questionnaire assessment yet'],
   no_competitor_recorded: [
-    '未记录竞争对手,按一个与我方相当的未知对手计(50% 硬币)',
+    '未记录竞争对手，按一个与我方相当的未知对手计（50% 硬币）',
     'No competitor recorded: one unknown competitor equal to us is assumed (the 50% coin flip)',
   ],
-  unscored_competitors: ['有未评分的竞争对手,按与我方相当计', 'Some competitors are not scored: each is counted as equal to us'],
-  no_inside_source: ['无内部消息来源,×0.7(至少打七折)', 'No inside source: ×0.7 (at least 30% off)'],
+  unscored_competitors: ['有未评分的竞争对手，按与我方相当计', 'Some competitors are not scored: each is counted as equal to us'],
+  no_inside_source: ['无内部消息来源，×0.7（至少打七折）', 'No inside source: ×0.7 (at least 30% off)'],
   not_in_top_three: [
-    '未进入前三(超过两家已评分的对手实力强于我方),赢单率为 0',
+    '未进入前三（超过两家已评分的对手实力强于我方），赢单率为 0',
     'Not in the top three (more than two scored competitors are stronger than us): win rate 0',
   ],
-  not_shortlisted: ['未进入前三(已标记未入围),赢单率为 0', 'Not in the top three (marked not shortlisted): win rate 0'],
+  not_shortlisted: ['未进入前三（已标记未入围），赢单率为 0', 'Not in the top three (marked not shortlisted): win rate 0'],
 }
 
 describe('WinRateExplanation', () => {
@@ -57,11 +57,11 @@ describe('WinRateExplanation', () => {
     expect(party('us')).toEqual(['我方', '5', ''])
     expect(party('k-yunqing')).toEqual(['k-yunqing', '6.5', '计入'])
     expect(party('k-shuheng')).toEqual(['k-shuheng', '6', '计入'])
-    expect(party('k-beichen')).toEqual(['k-beichen', '4.5', '未计入(非最强两家)'])
+    expect(party('k-beichen')).toEqual(['k-beichen', '4.5', '未计入（非最强两家）'])
     expect(wrapper.get('[data-testid="explain-raw"]').text())
       .toBe('S_us / (S_us + S_c1 + S_c2) = 5 / (5 + 6.5 + 6) = 28.6%')
-    expect(rules()).toEqual(['无内部消息来源,×0.7(至少打七折)'])
-    expect(wrapper.get('[data-testid="explain-assessment"]').text()).toBe('所用问卷评估:2026年10月20日')
+    expect(rules()).toEqual(['无内部消息来源，×0.7（至少打七折）'])
+    expect(wrapper.get('[data-testid="explain-assessment"]').text()).toBe('所用问卷评估：2026年10月20日')
     expect(wrapper.get('[data-testid="explain-version"]').text()).toBe('公式版本 1')
   })
 
@@ -81,9 +81,9 @@ describe('WinRateExplanation', () => {
     const zh = explain(winRateOf('deal-crm'), 'zh-CN')
     expect(zh.wrapper.get('[data-testid="explain-rate"]').text()).toBe('—')
     expect(zh.wrapper.text()).toContain('未计算')
-    expect(zh.party('k-zhilian')).toEqual(['k-zhilian', '6', '未评分,按与我方相当计'])
+    expect(zh.party('k-zhilian')).toEqual(['k-zhilian', '6', '未评分，按与我方相当计'])
     expect(zh.wrapper.get('[data-testid="explain-raw-working"]').text()).toBe('6 / (6 + 6)')
-    expect(zh.rules()).toEqual(['无已确认的必要条件,不计算赢单率', '有未评分的竞争对手,按与我方相当计'])
+    expect(zh.rules()).toEqual(['无已确认的必要条件，不计算赢单率', '有未评分的竞争对手，按与我方相当计'])
     zh.wrapper.unmount()
 
     const en = explain(winRateOf('deal-crm'), 'en')
@@ -97,9 +97,9 @@ describe('WinRateExplanation', () => {
 
   it('names the assumed unknown competitor of the coin flip', () => {
     const zh = explain(winRateOf('deal-nm'), 'zh-CN')
-    expect(zh.party('unknown')).toEqual(['未知对手', '7', '未评分,按与我方相当计'])
+    expect(zh.party('unknown')).toEqual(['未知对手', '7', '未评分，按与我方相当计'])
     expect(zh.wrapper.get('[data-testid="explain-raw"]').text()).toContain('= 7 / (7 + 7) = 50.0%')
-    expect(zh.rules()).toEqual(['未记录竞争对手,按一个与我方相当的未知对手计(50% 硬币)'])
+    expect(zh.rules()).toEqual(['未记录竞争对手，按一个与我方相当的未知对手计（50% 硬币）'])
     zh.wrapper.unmount()
 
     const en = explain(winRateOf('deal-nm'), 'en')
@@ -116,7 +116,7 @@ describe('WinRateExplanation', () => {
     const { wrapper, rules } = explain(winRateOf('deal-evil'), 'zh-CN')
     expect(wrapper.find('[data-testid="explain-party"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="explain-raw"]').exists()).toBe(false)
-    expect(rules()).toEqual(['无已确认的必要条件,不计算赢单率', '尚无问卷评估', '未进入前三(已标记未入围),赢单率为 0'])
+    expect(rules()).toEqual(['无已确认的必要条件，不计算赢单率', '尚无问卷评估', '未进入前三（已标记未入围），赢单率为 0'])
     expect(wrapper.get('[data-testid="explain-assessment"]').text()).toBe('尚无问卷评估')
   })
 
@@ -124,7 +124,7 @@ describe('WinRateExplanation', () => {
     const wr: WinRate = { ...winRateOf('deal-core'), rate: 28.6, reasons: [] }
     const zh = explain(wr, 'zh-CN')
     expect(zh.wrapper.find('[data-testid="explain-rule"]').exists()).toBe(false)
-    expect(zh.wrapper.get('[data-testid="explain-no-rules"]').text()).toBe('未触发任何规则,赢单率即原始赢单率')
+    expect(zh.wrapper.get('[data-testid="explain-no-rules"]').text()).toBe('未触发任何规则，赢单率即原始赢单率')
     zh.wrapper.unmount()
     expect(explain(wr, 'en').wrapper.get('[data-testid="explain-no-rules"]').text())
       .toBe('No rule applied: the win rate is the raw rate')

@@ -106,7 +106,7 @@ describe('deal edits', () => {
 
   it('adds a tactic once, trimmed, and removes it', () => {
     const added = withTactic(deal, '  以试点项目切入 ')
-    expect(added.tactics).toEqual(['引入新的评估标准,改变竞争规则', '以试点项目切入'])
+    expect(added.tactics).toEqual(['引入新的评估标准，改变竞争规则', '以试点项目切入'])
     expect(withTactic(added, '以试点项目切入').tactics).toHaveLength(2)
     expect(withTactic(deal, '   ').tactics).toHaveLength(1)
     expect(withoutTactic(added, '以试点项目切入').tactics).toEqual(deal.tactics)

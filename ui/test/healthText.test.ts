@@ -36,7 +36,7 @@ const FLAGS: Record<FlagKey, { flag: Flag, zh: string, en: string, items?: strin
   not_in_top_three: { flag: { flag: 'not_in_top_three' }, zh: '未进入前三', en: 'Not in the top three' },
   win_rate_fell: {
     flag: { flag: 'win_rate_fell', from: 42.5, to: 28 },
-    zh: '赢单率较上周下降 10 个百分点以上:42.5% → 28.0%',
+    zh: '赢单率较上周下降 10 个百分点以上：42.5% → 28.0%',
     en: 'Win rate fell by 10 points or more since last week: 42.5% → 28.0%',
   },
   key_person_negative: {
@@ -51,23 +51,23 @@ const FLAGS: Record<FlagKey, { flag: Flag, zh: string, en: string, items?: strin
   },
   no_recent_activity: {
     flag: { flag: 'no_recent_activity', last: '2026-10-01' },
-    zh: '14 天内无活动(最近一次:2026年10月1日)',
+    zh: '14 天内无活动（最近一次：2026年10月1日）',
     en: 'No activity in 14 days (last: Oct 1, 2026)',
   },
   stale_questionnaire: {
     flag: { flag: 'stale_questionnaire', last: '2026-09-30' },
-    zh: '问卷超过 14 天未更新(最近一次:2026年9月30日)',
+    zh: '问卷超过 14 天未更新（最近一次：2026年9月30日）',
     en: 'Questionnaire older than 14 days (last: Sep 30, 2026)',
   },
   checklist_incomplete: {
     flag: { flag: 'checklist_incomplete', stage: 'needs_analysis', missing: ['价值主张已确定', '行动计划已确定'] },
-    zh: '「needs_analysis」阶段出口检查未完成(2 项)',
+    zh: '「needs_analysis」阶段出口检查未完成（2 项）',
     en: 'Exit checklist of "needs_analysis" incomplete (2 open)',
     items: ['价值主张已确定', '行动计划已确定'],
   },
   registration_not_active: {
     flag: { flag: 'registration_not_active', state: 'pending' },
-    zh: '合作伙伴报备无效:待审批',
+    zh: '合作伙伴报备无效：待审批',
     en: 'Partner registration not active: pending',
   },
 }
@@ -75,7 +75,7 @@ const FLAGS: Record<FlagKey, { flag: Flag, zh: string, en: string, items?: strin
 const CAUSES: Record<CauseKey, { cause: Cause, zh: string, en: string }> = {
   score_changed: {
     cause: { cause: 'score_changed', party: 'us', fit: [6, 7.5], closeness: [4, 4] },
-    zh: '我方 评分变化:需求满足度 6 → 7.5,关系紧密度 4 → 4',
+    zh: '我方 评分变化：需求满足度 6 → 7.5，关系紧密度 4 → 4',
     en: 'Us rescored: need fit 6 → 7.5, closeness 4 → 4',
   },
   party_scored: { cause: { cause: 'party_scored', party: 'k-beichen' }, zh: 'k-beichen 首次评分', en: 'k-beichen scored for the first time' },
@@ -86,29 +86,29 @@ const CAUSES: Record<CauseKey, { cause: Cause, zh: string, en: string }> = {
   },
   inside_source_gained: {
     cause: { cause: 'inside_source_gained', person: 'p-1' },
-    zh: '获得内部消息来源:p-1',
+    zh: '获得内部消息来源：p-1',
     en: 'Inside source gained: p-1',
   },
-  inside_source_lost: { cause: { cause: 'inside_source_lost', person: 'p-1' }, zh: '失去内部消息来源:p-1', en: 'Inside source lost: p-1' },
+  inside_source_lost: { cause: { cause: 'inside_source_lost', person: 'p-1' }, zh: '失去内部消息来源：p-1', en: 'Inside source lost: p-1' },
   inside_source_changed: {
     cause: { cause: 'inside_source_changed', from: 'p-1', to: 'p-2' },
-    zh: '内部消息来源变更:p-1 → p-2',
+    zh: '内部消息来源变更：p-1 → p-2',
     en: 'Inside source changed: p-1 → p-2',
   },
   compelling_event_confirmed: {
     cause: { cause: 'compelling_event_confirmed', description: '预算已批复' },
-    zh: '必要条件已确认:预算已批复',
+    zh: '必要条件已确认：预算已批复',
     en: 'Compelling event confirmed: 预算已批复',
   },
   compelling_event_withdrawn: {
     cause: { cause: 'compelling_event_withdrawn', description: 'Go-live by June' },
-    zh: '必要条件不再确认:Go-live by June',
+    zh: '必要条件不再确认：Go-live by June',
     en: 'Compelling event no longer confirmed: Go-live by June',
   },
-  competitor_added: { cause: { cause: 'competitor_added', competitor: 'k-zhilian' }, zh: '新增竞争对手:k-zhilian', en: 'Competitor added: k-zhilian' },
+  competitor_added: { cause: { cause: 'competitor_added', competitor: 'k-zhilian' }, zh: '新增竞争对手：k-zhilian', en: 'Competitor added: k-zhilian' },
   competitor_removed: {
     cause: { cause: 'competitor_removed', competitor: 'k-zhilian' },
-    zh: '移除竞争对手:k-zhilian',
+    zh: '移除竞争对手：k-zhilian',
     en: 'Competitor removed: k-zhilian',
   },
   shortlist_changed: { cause: { cause: 'shortlist_changed', not_shortlisted: true }, zh: '被标记为未入围', en: 'Marked not shortlisted' },
@@ -143,12 +143,12 @@ describe('red flag wording', () => {
       .toBe('决策者 顾振华 对我方态度负面')
     expect(zh.flag({ flag: 'key_person_negative', person: 'p-x', role: 'unknown' }).text).toBe('未知角色 p-x 对我方态度负面')
     expect(zh.flag({ flag: 'checklist_incomplete', stage: 'needs_analysis', missing: ['a'] }).text)
-      .toBe('「需求分析」阶段出口检查未完成(1 项)')
+      .toBe('「需求分析」阶段出口检查未完成（1 项）')
   })
 
   it('puts a flag and its items on one line for tooltips', () => {
     const flag = FLAGS.checklist_incomplete.flag
-    expect(healthText('zh-CN').flagLine(flag)).toBe('「needs_analysis」阶段出口检查未完成(2 项):价值主张已确定、行动计划已确定')
+    expect(healthText('zh-CN').flagLine(flag)).toBe('「needs_analysis」阶段出口检查未完成（2 项）：价值主张已确定、行动计划已确定')
     expect(healthText('en').flagLine(flag)).toBe('Exit checklist of "needs_analysis" incomplete (2 open): 价值主张已确定, 行动计划已确定')
   })
 })

@@ -107,4 +107,12 @@ describe('locale files', () => {
       }
     }
   })
+
+  it('use full-width punctuation next to Chinese text in zh-CN', () => {
+    // 「金额（CNY）」, 「阶段：」, 「，」 — not the half-width , : ; ? ! ( ) of English.
+    const cjk = '[\\u4e00-\\u9fff\\u3000-\\u303f\\uff00-\\uffef「」“”]'
+    const halfWidth = new RegExp(`${cjk}[,;:?!()]|[,;:?!()]${cjk}|\\}[:,;]\\{`)
+    const offending = [...locales['zh-CN']].filter(([, value]) => halfWidth.test(value))
+    expect(offending).toEqual([])
+  })
 })

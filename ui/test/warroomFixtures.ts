@@ -16,8 +16,8 @@ export const settings: Settings = {
   departments: ['销售部', '售前解决方案部'],
   team_roles: ['销售负责人', '售前/方案'],
   tactics: [
-    { strategy: 'frontal', text: '高层拜访,强化决策者信心' },
-    { strategy: 'flanking', text: '引入新的评估标准,改变竞争规则' },
+    { strategy: 'frontal', text: '高层拜访，强化决策者信心' },
+    { strategy: 'flanking', text: '引入新的评估标准，改变竞争规则' },
   ],
   positions: [],
 }
@@ -60,7 +60,7 @@ export const deal: Deal = {
   ],
   quotes: [{ party: 'k-yunqing', date: '2026-10-25', amount: 1_000_000, note: '含云资源' }],
   strategy: 'flanking',
-  tactics: ['引入新的评估标准,改变竞争规则'],
+  tactics: ['引入新的评估标准，改变竞争规则'],
   value_proposition: { solution: '分布式核心', business_value: '上市周期缩短', comparison: [{ aspect: 'solution', party: 'us', note: '双核并行' }] },
   team: [{ colleague: '陈晓东', department: '销售部', role: '销售负责人' }],
   coaching: [{
