@@ -34,6 +34,7 @@ macro_rules! specta_builder {
             $crate::commands::deals::workspace_settings,
             $crate::commands::deals::move_deal,
             $crate::commands::deals::missing_for_move,
+            $crate::commands::deals::scenario_map,
             $crate::commands::deals::mark_checklist,
             $crate::commands::deals::fork_scenario,
             $crate::commands::deals::list_scenarios,

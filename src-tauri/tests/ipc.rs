@@ -162,6 +162,11 @@ fn scenarios_and_deal_views_cross_ipc() {
     .unwrap();
     assert_ne!(view["projected"]["flags"], view["real"]["flags"]);
     assert_eq!(view["real"], real["judgement"]);
+    // The scenario's own decision map: everyone strongly positive there.
+    let map = invoke(&window, "scenario_map", serde_json::json!({"scenario": s["id"]})).unwrap();
+    let nodes = map["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), deal["participants"].as_array().unwrap().len());
+    assert!(nodes.iter().all(|n| n["encoding"]["attitude"] == "strong_positive"), "{map}");
     let listed = invoke(&window, "list_scenarios", serde_json::json!({"deal": "d-bank-core"})).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
     invoke(&window, "promote_scenario", serde_json::json!({"scenario": s["id"]})).unwrap();

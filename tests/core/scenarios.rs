@@ -259,3 +259,36 @@ fn scenarios_survive_edits_of_their_deal_and_the_curve_follows_edits() {
     store.discard_scenario(&other.id).unwrap();
     store.discard_scenario(&b.id).unwrap();
 }
+
+#[test]
+fn a_scenario_has_its_own_decision_map() {
+    use sandtable::layout::{Layer, ReportingMode};
+    use sandtable::model::Participant;
+    let (_dir, mut store) = practice();
+    let s = store.fork_scenario(DEAL, "拉入新评估者", today()).unwrap();
+    let real = store.map_layout("acc-bank", Layer::Decision, Some(DEAL.into()), vec![], ReportingMode::Compact, today()).unwrap();
+    // Someone of the bank who is not on the real deal joins it, in the scenario only, as an evaluator.
+    let on_deal: Vec<String> = s.deal.participants.iter().map(|p| p.person.clone()).collect();
+    let ws = store.load_workspace().unwrap();
+    let newcomer = ws.accounts.iter().find(|a| a.id == "acc-bank").unwrap().people.iter().find(|p| !on_deal.contains(&p.id)).unwrap().id.clone();
+    let mut deal = s.deal.clone();
+    deal.participants.push(Participant { person: newcomer.clone(), role: Role::Evaluator, attitude: Attitude::Positive, relationship_strategy: None });
+    // And a decision maker turns neutral.
+    let dm = deal.participants.iter_mut().find(|p| p.role == Role::DecisionMaker && p.attitude != Attitude::Neutral).unwrap();
+    dm.attitude = Attitude::Neutral;
+    let dm = dm.person.clone();
+    store.update_scenario(&s.id, deal, s.activities.clone()).unwrap();
+
+    let map = store.scenario_layout(&s.id, today()).unwrap();
+    let node = |l: &sandtable::layout::Layout, p: &str| l.nodes.iter().find(|n| n.person == p).cloned();
+    let added = node(&map, &newcomer).expect("the newcomer is drawn in the scenario's map");
+    assert_eq!(added.encoding.role, Some(Role::Evaluator));
+    assert_eq!(added.encoding.attitude, Attitude::Positive);
+    assert_eq!(node(&map, &dm).unwrap().encoding.attitude, Attitude::Neutral);
+    assert_eq!(map.nodes.len(), real.nodes.len() + 1);
+    // Reality is drawn as before.
+    assert!(node(&real, &newcomer).is_none());
+    let again = store.map_layout("acc-bank", Layer::Decision, Some(DEAL.into()), vec![], ReportingMode::Compact, today()).unwrap();
+    assert_eq!(again, real);
+    assert!(matches!(store.scenario_layout("no-such-scenario", today()), Err(sandtable::Error::NotFound { .. })));
+}

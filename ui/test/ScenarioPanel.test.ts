@@ -16,6 +16,7 @@ import {
   personProfile,
   practiceAccounts,
   promoteScenario,
+  scenarioMap,
   scenarioView,
   updateScenario,
   workspaceSettings,
@@ -28,7 +29,7 @@ import { curve, people, profile, scenarioView as fixtureScenario, settings, summ
 
 vi.mock('../src/ipc/client', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/ipc/client')>()
-  const mocked = ['listAccounts', 'listDeals', 'dealHealth', 'listCompetitors', 'dealView', 'workspaceSettings', 'listPeople', 'personProfile', 'dealCurve', 'applyEdit', 'practiceAccounts', 'accountMap', 'listScenarios', 'scenarioView', 'forkScenario', 'updateScenario', 'promoteScenario', 'discardScenario']
+  const mocked = ['listAccounts', 'listDeals', 'dealHealth', 'listCompetitors', 'dealView', 'workspaceSettings', 'listPeople', 'personProfile', 'dealCurve', 'applyEdit', 'practiceAccounts', 'accountMap', 'listScenarios', 'scenarioView', 'forkScenario', 'updateScenario', 'promoteScenario', 'discardScenario', 'scenarioMap']
   return { ...actual, ...Object.fromEntries(mocked.map(name => [name, vi.fn()])) }
 })
 
@@ -83,6 +84,8 @@ beforeEach(() => {
   vi.mocked(dealCurve).mockResolvedValue(curve)
   vi.mocked(practiceAccounts).mockResolvedValue([])
   vi.mocked(accountMap).mockResolvedValue(layout)
+  // Without the scenario's own map the real one is recoloured (first test).
+  vi.mocked(scenarioMap).mockRejectedValue(new Error('no scenario map'))
   vi.mocked(listScenarios).mockImplementation(async () => [...views.values()].map(v => ({ id: v.scenario.id, deal: 'deal-core', name: v.scenario.name, created_on: v.scenario.created_on })))
   vi.mocked(scenarioView).mockImplementation(async id => views.get(id)!)
   vi.mocked(forkScenario).mockImplementation(async (_deal, name) => {
@@ -151,6 +154,22 @@ describe('sand-table scenarios', () => {
     expect(node.attributes('data-attitude')).toBe('neutral')
     expect(node.find('rect:not(.halo)').attributes('fill')).toBe('#8c959f')
     expect(editor.find('[data-testid="decision-map"] i').exists()).toBe(false)
+  })
+
+  it('draws the scenario\'s own decision map, people it adds included', async () => {
+    const withNewcomer: Layout = {
+      ...layout,
+      nodes: [...layout.nodes, { ...layout.nodes[0]!, person: 'p-new', name: '新加入者', x: 300, y: 200, encoding: { ...layout.nodes[0]!.encoding, attitude: 'strong_positive', role: 'evaluator' } }],
+    }
+    vi.mocked(scenarioMap).mockResolvedValue(withNewcomer)
+    const { wrapper } = await openScenarios()
+    await fork(wrapper, '拉入新评估者')
+    expect(scenarioMap).toHaveBeenCalledWith('sc-1')
+    const editor = wrapper.get('[data-testid="scenario-editor"]')
+    const node = editor.get('[data-testid="map-node"][data-person="p-new"]')
+    expect(node.attributes('data-attitude')).toBe('strong_positive')
+    expect(node.text()).toContain('新加入者')
+    expect(editor.findAll('[data-testid="map-node"]')).toHaveLength(4)
   })
 
   it('changes the latest assessment\'s scores and inside source in the scenario', async () => {

@@ -31,6 +31,14 @@ pub fn move_deal(state: State<'_, AppState>, deal: String, to: String) -> Result
     state.with_store(|s| s.move_deal_on(&deal, &to, today()))
 }
 
+/// The decision map of a sand-table scenario: the scenario's participants,
+/// roles, attitudes and links, so people added only in it are drawn too.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn scenario_map(state: State<'_, AppState>, scenario: String) -> Result<sandtable::layout::Layout, IpcError> {
+    state.with_store(|s| s.scenario_layout(&scenario, today()))
+}
+
 /// What keeps a deal from moving to stage `to` today, as the stage gate sees
 /// it (empty: it may move), so a refused move can be shown item by item.
 #[tauri::command(async)]

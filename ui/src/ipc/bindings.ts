@@ -42,6 +42,11 @@ export const commands = {
 	 *  it (empty: it may move), so a refused move can be shown item by item.
 	 */
 	missingForMove: (deal: string, to: string) => typedError<Missing[], IpcError>(__TAURI_INVOKE("missing_for_move", { deal, to })),
+	/**
+	 *  The decision map of a sand-table scenario: the scenario's participants,
+	 *  roles, attitudes and links, so people added only in it are drawn too.
+	 */
+	scenarioMap: (scenario: string) => typedError<Layout, IpcError>(__TAURI_INVOKE("scenario_map", { scenario })),
 	markChecklist: (deal: string, stage: string, item: string, done: boolean) => typedError<StageChecklist, IpcError>(__TAURI_INVOKE("mark_checklist", { deal, stage, item, done })),
 	forkScenario: (deal: string, name: string) => typedError<Scenario, IpcError>(__TAURI_INVOKE("fork_scenario", { deal, name })),
 	listScenarios: (deal: string) => typedError<ScenarioSummary[], IpcError>(__TAURI_INVOKE("list_scenarios", { deal })),

@@ -345,6 +345,11 @@ export function scenarioView(scenario: string): Promise<import('./bindings').Sce
   return call(() => commands.scenarioView(scenario))
 }
 
+/** The decision map of a scenario: its participants, roles, attitudes and links (people it adds included). */
+export function scenarioMap(scenario: string): Promise<Layout> {
+  return call(() => commands.scenarioMap(scenario))
+}
+
 /** Replaces what a scenario holds (checked by the real deal's rules; a refusal changes nothing). */
 export function updateScenario(scenario: string, deal: import('./bindings').Deal, activities: import('./bindings').Activity[]): Promise<import('./bindings').ScenarioView> {
   return call(() => commands.updateScenario(scenario, deal, activities))
