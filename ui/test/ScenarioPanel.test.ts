@@ -84,8 +84,17 @@ beforeEach(() => {
   vi.mocked(dealCurve).mockResolvedValue(curve)
   vi.mocked(practiceAccounts).mockResolvedValue([])
   vi.mocked(accountMap).mockResolvedValue(layout)
-  // Without the scenario's own map the real one is recoloured (first test).
-  vi.mocked(scenarioMap).mockRejectedValue(new Error('no scenario map'))
+  // As the core lays out a scenario: its participants' attitudes and roles on the boxes.
+  vi.mocked(scenarioMap).mockImplementation(async (id) => {
+    const participants = views.get(id)!.scenario.deal.participants ?? []
+    return {
+      ...layout,
+      nodes: layout.nodes.map((n) => {
+        const p = participants.find(q => q.person === n.person)
+        return p ? { ...n, encoding: { ...n.encoding, attitude: p.attitude ?? 'unknown', role: p.role ?? null } } : n
+      }),
+    }
+  })
   vi.mocked(listScenarios).mockImplementation(async () => [...views.values()].map(v => ({ id: v.scenario.id, deal: 'deal-core', name: v.scenario.name, created_on: v.scenario.created_on })))
   vi.mocked(scenarioView).mockImplementation(async id => views.get(id)!)
   vi.mocked(forkScenario).mockImplementation(async (_deal, name) => {
@@ -149,7 +158,8 @@ describe('sand-table scenarios', () => {
     expect(texts(wrapper, 'flag-cleared')).toEqual(['消除：决策者 王建国 对我方态度负面'])
     expect(wrapper.get('[data-testid="column-changes"]').text()).toContain('王建国 的态度：负向 → 中立')
     expect(wrapper.get('[data-testid="column-changes"]').text()).toContain('我方 关系紧密度：7 → 9')
-    // The map recolours the person with the scenario's attitude, on the core's positions.
+    // The scenario's map, retaken from the core after the change, draws the person with the new attitude.
+    expect(vi.mocked(scenarioMap).mock.calls.length).toBeGreaterThanOrEqual(2)
     const node = editor.get('[data-testid="map-node"][data-person="p-wang"]')
     expect(node.attributes('data-attitude')).toBe('neutral')
     expect(node.find('rect:not(.halo)').attributes('fill')).toBe('#8c959f')
