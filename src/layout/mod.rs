@@ -20,6 +20,7 @@
 pub mod combined;
 pub mod decision;
 pub mod encoding;
+pub mod springs;
 pub mod geometry;
 pub mod political;
 pub mod reporting;

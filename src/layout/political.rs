@@ -8,19 +8,24 @@
 //! two boxes overlap whatever the size.
 //!
 //! Where a person sits inside the region is chosen to keep influence lines
-//! short and parallel, which is what keeps crossings down: a few rounds of
+//! short and parallel, which is what keeps crossings down. Placement starts
+//! from each circle drawn on its own by a spring embedder ([`super::springs`]:
+//! a circle's own lines then hardly cross), followed by a few rounds of
 //! "move towards the people you influence or are influenced by, then snap
-//! back to the grid" (rows by target y, then columns by target x), followed
-//! by a local search in which people trade places with a neighbouring cell
+//! back to the grid" (rows by target y, then columns by target x), and a
+//! local search in which people trade places with a neighbouring cell
 //! whenever that removes crossings ([`super::untangle`]).
-//! Circles that influence each other most are placed next to each other.
+//! Circles that influence each other most are placed next to each other:
+//! their blocks are ordered so that the lines between circles, drawn from
+//! centre to centre, cross least and run over other circles least.
 //! Deterministic: no randomness, every tie broken by person order.
 
 use std::collections::HashMap;
 
-use super::geometry::{count_crossings, Point, Rect};
+use super::geometry::{count_crossings, segments_cross, Point, Rect};
 use super::reporting::straight_route;
 use super::route::Obstacles;
+use super::springs;
 use super::untangle;
 use super::{
     circle_of, EdgeKind, GroupKind, Layer, Layout, LayoutEdge, LayoutGroup, LayoutOptions, Scene, NODE_HEIGHT,
@@ -43,18 +48,22 @@ const MAP_ASPECT: f64 = 1.5;
 const COMPARE_LINKS: usize = 600;
 /// Rounds of "towards neighbours, snap to grid".
 const ROUNDS: usize = 40;
+/// Weight of a line between two circles run over a third circle, per square
+/// root of that circle's members, against one crossing of two lines, when
+/// the circles' blocks are ordered.
+const THROUGH: f64 = 2.0;
 
 const PITCH_X: f64 = NODE_WIDTH + GAP_X;
 const PITCH_Y: f64 = NODE_HEIGHT + GAP_Y;
 
 #[derive(Clone)]
-struct Region {
+pub(crate) struct Region {
     id: String,
     name: String,
     kind: GroupKind,
-    members: Vec<usize>,
-    cols: usize,
-    rows: usize,
+    pub(crate) members: Vec<usize>,
+    pub(crate) cols: usize,
+    pub(crate) rows: usize,
     /// Set when the region is a band of the map's full width.
     band_width: Option<f64>,
     /// Top-left of the region box.
@@ -70,19 +79,19 @@ impl Region {
         LABEL + 2.0 * PAD + self.rows as f64 * PITCH_Y - GAP_Y
     }
     /// Top-left of the box in grid slot `(row, col)`.
-    fn slot(&self, row: usize, col: usize) -> (f64, f64) {
+    pub(crate) fn slot(&self, row: usize, col: usize) -> (f64, f64) {
         (self.x + PAD + col as f64 * PITCH_X, self.y + LABEL + PAD + row as f64 * PITCH_Y)
     }
 }
 
 /// The influence graph, undirected for placement: neighbours and weights.
-struct Neighbours {
+pub(crate) struct Neighbours {
     start: Vec<usize>,
     list: Vec<(usize, f64)>,
 }
 
 impl Neighbours {
-    fn of(&self, v: usize) -> &[(usize, f64)] {
+    pub(crate) fn of(&self, v: usize) -> &[(usize, f64)] {
         &self.list[self.start[v]..self.start[v + 1]]
     }
 }
@@ -138,12 +147,17 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
     // with fewer crossings wins; blocks on a tie, they read better.
     let mut blocks = base.clone();
     arrange_blocks(&mut blocks, &chain);
+    let block_order = best_block_order(&mut blocks, &links, &region_of, &chain);
+    pack_blocks(&mut blocks, &block_order);
     let mut bands = base;
     arrange_bands(&mut bands, &chain);
-    let (bx, by) = place_people(&blocks, &nb, n);
+    // Each circle drawn on its own by a spring embedder is where placement
+    // starts, on either arrangement's grids.
+    let (ux, uy) = springs::drawing(&blocks, &nb, &region_of, n);
+    let (bx, by) = place_people(&blocks, &nb, n, springs::snap_scaled(&blocks, &ux, &uy, n));
     let mut best = (blocks, bx, by);
     if links.len() > 1 && best.0.len() > 1 {
-        let (sx, sy) = place_people(&bands, &nb, n);
+        let (sx, sy) = place_people(&bands, &nb, n, springs::snap_scaled(&bands, &ux, &uy, n));
         // Crossings grow with the square of the lines: on a big map the two
         // are compared on an evenly spread sample of them (deterministic).
         let step = links.len().div_ceil(COMPARE_LINKS);
@@ -229,16 +243,8 @@ fn routes(links: &[(usize, usize, u8, usize)], px: &[f64], py: &[f64], obstacles
 /// Where everyone sits: a few rounds of "move towards your neighbours, snap
 /// back to your region's grid" (rows by target y, columns by target x; a
 /// part-filled row spreads to where its people want to be).
-fn place_people(regions: &[Region], nb: &Neighbours, n: usize) -> (Vec<f64>, Vec<f64>) {
-    let mut px = vec![0.0f64; n];
-    let mut py = vec![0.0f64; n];
-    for r in regions {
-        for (k, &m) in r.members.iter().enumerate() {
-            let (x, y) = r.slot(k / r.cols, k % r.cols);
-            px[m] = x;
-            py[m] = y;
-        }
-    }
+fn place_people(regions: &[Region], nb: &Neighbours, n: usize, start: (Vec<f64>, Vec<f64>)) -> (Vec<f64>, Vec<f64>) {
+    let (mut px, mut py) = start;
     let mut tx = vec![0.0f64; n];
     let mut ty = vec![0.0f64; n];
     let mut order: Vec<usize> = Vec::new();
@@ -380,6 +386,13 @@ fn arrange_blocks(regions: &mut [Region], chain: &[usize]) {
         r.rows = k.div_ceil(r.cols);
         r.band_width = None;
     }
+    pack_blocks(regions, chain);
+}
+
+/// Packs regions of their present sizes as blocks in rows, in `chain`
+/// order, the rows' width chosen for the map nearest [`MAP_ASPECT`]; the
+/// outsiders (the region after the circles) apart, below or to the right.
+fn pack_blocks(regions: &mut [Region], chain: &[usize]) {
     let widths: Vec<f64> = chain.iter().map(|&g| regions[g].width()).collect();
     let heights: Vec<f64> = chain.iter().map(|&g| regions[g].height()).collect();
     let outside = (chain.len() < regions.len()).then_some(chain.len());
@@ -482,4 +495,62 @@ fn arrange_bands(regions: &mut [Region], chain: &[usize]) {
         r.y = y;
         y += r.height() + REGION_GAP;
     }
+}
+
+/// The order of the circles' blocks ([`pack_blocks`]) whose lines between
+/// region centres cross least, weighted by the lines they stand for (and
+/// counting a line run over a third region): from `chain`, two circles
+/// trade places while that lowers the count.
+fn best_block_order(regions: &mut [Region], links: &[(usize, usize, u8, usize)], region_of: &[usize], chain: &[usize]) -> Vec<usize> {
+    let k = regions.len();
+    let mut w = vec![vec![0.0f64; k]; k];
+    for &(a, b, _, _) in links {
+        let (ga, gb) = (region_of[a], region_of[b]);
+        if ga != gb {
+            w[ga.min(gb)][ga.max(gb)] += 1.0;
+        }
+    }
+    let pairs: Vec<(usize, usize, f64)> =
+        (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b))).filter(|&(a, b)| w[a][b] > 0.0).map(|(a, b)| (a, b, w[a][b])).collect();
+    let score = |regions: &mut [Region], order: &[usize]| -> f64 {
+        pack_blocks(regions, order);
+        let rect = |g: usize| Rect::new(regions[g].x, regions[g].y, regions[g].width(), regions[g].height());
+        let centre = |g: usize| rect(g).center();
+        let mut s = 0.0;
+        for (i, &(a, b, wab)) in pairs.iter().enumerate() {
+            let (pa, pb) = (centre(a), centre(b));
+            for &(c, d, wcd) in &pairs[i + 1..] {
+                if a != c && a != d && b != c && b != d && segments_cross(pa, pb, centre(c), centre(d)) {
+                    s += wab * wcd;
+                }
+            }
+            for (m, r) in regions.iter().enumerate() {
+                if m != a && m != b && rect(m).crossed_by(pa, pb) {
+                    s += THROUGH * wab * (r.members.len() as f64).sqrt();
+                }
+            }
+        }
+        s
+    };
+    let mut order = chain.to_vec();
+    let mut best = score(regions, &order);
+    for _ in 0..20 {
+        let mut improved = false;
+        for a in 0..order.len() {
+            for b in a + 1..order.len() {
+                order.swap(a, b);
+                let s = score(regions, &order);
+                if s < best - 1e-9 {
+                    best = s;
+                    improved = true;
+                } else {
+                    order.swap(a, b);
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    order
 }
