@@ -24,6 +24,11 @@ best of three runs; the CLI's whole run, loading the workspace database
 included, is shown too); Graphviz's is the wall time of the `dot`/`sfdp`
 process on a DOT file with empty labels (best of three when under 2 s).
 
+Political maps are also drawn by "sfdp told the circles" (a hub node per
+circle) and by fdp with every circle a cluster subgraph (Graphviz's engine
+for clusters kept apart); their crossings and the pairs of circles whose
+boxes intersect are printed below the table.
+
 Exit status 1 if Sandtable has more crossings than Graphviz on a decision
 graph or a political graph whose lines follow the circles, or any
 overlapping boxes at all. (Political maps with lines at random are shown but
@@ -334,25 +339,63 @@ def run_case(case, binary, tmp, timeout):
         if proc is not None:
             boxes, routes, ends, _ = parse_plain(proc.stdout)
             keep = [k for k, e in enumerate(ends) if not e[0].startswith("h") and not e[1].startswith("h")]
-            box_of = {}
-            for line in proc.stdout.splitlines():
-                f = line.split()
-                if f and f[0] == "node" and f[1].startswith("n"):
-                    x, y, bw, bh = (float(v) * 72 for v in f[2:6])
-                    box_of[f[1]] = (x - bw / 2, y - bh / 2, bw, bh)
-            num = {v: k for k, v in enumerate(ids)}
-            extent = {}
-            for v in ids:
-                x, y, bw, bh = box_of[f"n{num[v]}"]
-                g = groups[v]
-                e = extent.get(g, (x, y, x + bw, y + bh))
-                extent[g] = (min(e[0], x), min(e[1], y), max(e[2], x + bw), max(e[3], y + bh))
-            rects = [(a, b, c - a, d - b) for a, b, c, d in extent.values()]
+            rects = group_boxes(proc.stdout, ids, groups)
             told = {
                 "crossings": count_crossings([routes[k] for k in keep], [ends[k] for k in keep]),
                 "regions_overlapping": count_overlaps(rects),
             }
-    return {"case": case, "engine": engine, "nodes": len(ids), "st": st, "gv": gv, "told": told}
+    clustered = None
+    if case.kind == "political" and gv is not None:
+        # Graphviz's own engine for clusters that must stay apart: fdp with
+        # every circle (and the outsiders) a cluster subgraph.
+        acc = ws["accounts"][0]
+        groups = {p["id"]: (p.get("primary_circle") or (p.get("circles") or ["~outside"])[0]) for p in acc["people"]}
+        ms, proc = best_time(["fdp", "-Tplain"], timeout, fdp_cluster_source(ids, edges, groups), repeat=1)
+        if proc is not None:
+            boxes, routes, ends, _ = parse_plain(proc.stdout)
+            clustered = {
+                "ms": ms,
+                "crossings": count_crossings(routes, ends),
+                "overlaps": count_overlaps(boxes),
+                "regions_overlapping": count_overlaps(group_boxes(proc.stdout, ids, groups)),
+            }
+    return {"case": case, "engine": engine, "nodes": len(ids), "st": st, "gv": gv, "told": told,
+            "clustered": clustered}
+
+
+def group_boxes(plain, ids, groups):
+    """The box round each group's members in `-Tplain` output (nodes n0, n1, … in `ids` order)."""
+    box_of = {}
+    for line in plain.splitlines():
+        f = line.split()
+        if f and f[0] == "node" and f[1].startswith("n"):
+            x, y, bw, bh = (float(v) * 72 for v in f[2:6])
+            box_of[f[1]] = (x - bw / 2, y - bh / 2, bw, bh)
+    num = {v: k for k, v in enumerate(ids)}
+    extent = {}
+    for v in ids:
+        x, y, bw, bh = box_of[f"n{num[v]}"]
+        g = groups[v]
+        e = extent.get(g, (x, y, x + bw, y + bh))
+        extent[g] = (min(e[0], x), min(e[1], y), max(e[2], x + bw), max(e[3], y + bh))
+    return [(a, b, c - a, d - b) for a, b, c, d in extent.values()]
+
+
+def fdp_cluster_source(ids, edges, groups):
+    """DOT text for fdp: the same boxes and lines, every group a cluster
+    (fdp keeps clusters apart), straight lines."""
+    num = {v: k for k, v in enumerate(ids)}
+    lines = ["graph G {",
+             f'  node [shape=box, fixedsize=true, width={NODE_W / 72:.4f}, height={NODE_H / 72:.4f}, label=""];',
+             "  graph [overlap=false, splines=line];"]
+    for k, g in enumerate(sorted(set(groups.values()))):
+        lines.append(f"  subgraph cluster_{k} {{")
+        lines.extend(f"    n{num[v]};" for v in ids if groups[v] == g)
+        lines.append("  }")
+    for a, b in edges:
+        lines.append(f"  n{num[a]} -- n{num[b]};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def fmt_ms(v):
@@ -396,7 +439,7 @@ def main():
     if a.bin is None:
         # Up to date in a second when nothing changed.
         subprocess.run(["cargo", "build", "--release", "--bin", "sandtable"], cwd=root, check=True)
-    for tool in ("dot", "sfdp"):
+    for tool in ("dot", "sfdp", "fdp"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} not found: install Graphviz (apt-get install graphviz)")
     cases = [c for c in CASES if (c.quick or not a.quick) and (a.only is None or a.only in c.name)]
@@ -426,6 +469,12 @@ def main():
             t = r["told"]
             print(f"{r['case'].name}: sfdp told the circles (a hub per circle): {t['crossings']} crossings "
                   f"(Sandtable {r['st']['crossings']}), {t['regions_overlapping']} pairs of circles whose boxes intersect (Sandtable 0)")
+    for r in rows:
+        if r.get("clustered"):
+            c = r["clustered"]
+            print(f"{r['case'].name}: fdp with the circles as clusters: {c['crossings']} crossings "
+                  f"(Sandtable {r['st']['crossings']}), {c['overlaps']} overlapping boxes, "
+                  f"{c['regions_overlapping']} pairs of circles whose boxes intersect, {fmt_ms(c['ms'])} ms")
     print("ratio = Graphviz ms ÷ Sandtable ms (in process); S = Sandtable, G = Graphviz; aspect = width ÷ height")
     for f in failures:
         print("FAIL", f, file=sys.stderr)
