@@ -248,7 +248,7 @@ fn place_people(regions: &[Region], nb: &Neighbours, n: usize, start: (Vec<f64>,
     let mut tx = vec![0.0f64; n];
     let mut ty = vec![0.0f64; n];
     let mut order: Vec<usize> = Vec::new();
-    let mut cols: Vec<usize> = Vec::new();
+    let mut want: Vec<usize> = Vec::new();
     for _ in 0..ROUNDS {
         for v in 0..n {
             let ns = nb.of(v);
@@ -274,16 +274,9 @@ fn place_people(regions: &[Region], nb: &Neighbours, n: usize, start: (Vec<f64>,
             for (row, chunk) in order.chunks_mut(r.cols).enumerate() {
                 chunk.sort_by(|&a, &b| tx[a].total_cmp(&tx[b]).then(a.cmp(&b)));
                 // Columns as near the wanted x as the order allows.
-                let j = chunk.len();
-                cols.clear();
-                for (i, &m) in chunk.iter().enumerate() {
-                    let want = ((tx[m] - x0) / PITCH_X).round().clamp(0.0, (r.cols - 1) as f64) as usize;
-                    cols.push(if i == 0 { want } else { want.max(cols[i - 1] + 1) });
-                }
-                for i in (0..j).rev() {
-                    let cap = if i + 1 == j { r.cols - 1 } else { cols[i + 1] - 1 };
-                    cols[i] = cols[i].min(cap);
-                }
+                want.clear();
+                want.extend(chunk.iter().map(|&m| ((tx[m] - x0) / PITCH_X).round().clamp(0.0, (r.cols - 1) as f64) as usize));
+                let cols = springs::monotone(&want, r.cols, 1);
                 for (i, &m) in chunk.iter().enumerate() {
                     let (x, y) = r.slot(row, cols[i]);
                     px[m] = x;

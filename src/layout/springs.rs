@@ -236,7 +236,7 @@ fn snap(regions: &[Region], ux: &[f64], uy: &[f64], n: usize) -> (Vec<f64>, Vec<
 /// Slots for items in order, each holding at most `room` items, slots
 /// non-decreasing along the order, each as near its wanted slot as that
 /// allows (`slots × room` must be at least the items).
-fn monotone(want: &[usize], slots: usize, room: usize) -> Vec<usize> {
+pub(crate) fn monotone(want: &[usize], slots: usize, room: usize) -> Vec<usize> {
     let mut out = Vec::with_capacity(want.len());
     let (mut cur, mut used) = (0usize, 0usize);
     for &w in want {
