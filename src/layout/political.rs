@@ -14,7 +14,9 @@
 //! "move towards the people you influence or are influenced by, then snap
 //! back to the grid" (rows by target y, then columns by target x), and a
 //! local search in which people trade places with a neighbouring cell
-//! whenever that removes crossings ([`super::untangle`]).
+//! whenever that removes crossings ([`super::untangle`]). A line that has
+//! to bend round a box goes round it by whichever side crosses fewer of the
+//! other lines.
 //! Circles that influence each other most are placed next to each other:
 //! their blocks are ordered so that the lines between circles, drawn from
 //! centre to centre, cross least and run over other circles least.
@@ -46,6 +48,10 @@ const REGION_ASPECT: f64 = 1.4;
 const MAP_ASPECT: f64 = 1.5;
 /// Influence lines at most on which blocks and bands are compared.
 const COMPARE_LINKS: usize = 600;
+/// Segment tests at most spent weighing bent lines' second way round (each
+/// weighing tests the line against every other line): small maps are
+/// weighed through, large ones in part (a few milliseconds).
+const SIDES_BUDGET: usize = 1_500_000;
 /// Rounds of "towards neighbours, snap to grid".
 const ROUNDS: usize = 40;
 /// Weight of a line between two circles run over a third circle, per square
@@ -199,7 +205,7 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
     }
     let people = &scene.account.people;
     let obstacles = Obstacles::new((0..n).map(|v| Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT)).collect());
-    for (&(a, b, s, _), points) in links.iter().zip(routes(&links, &px, &py, Some(&obstacles))) {
+    for (&(a, b, s, _), points) in links.iter().zip(routes_choosing(&links, &px, &py, Some(&obstacles), true)) {
         out.edges.push(LayoutEdge {
             kind: EdgeKind::Influence,
             from: people[a].id.clone(),
@@ -216,28 +222,82 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
 /// drawing) bent round every box in the way; a pair influencing each other
 /// both ways gets two parallel lines instead of one on top of the other.
 fn routes(links: &[(usize, usize, u8, usize)], px: &[f64], py: &[f64], obstacles: Option<&Obstacles>) -> Vec<Vec<Point>> {
+    routes_choosing(links, px, py, obstacles, false)
+}
+
+/// [`routes`]; with `other_side` every line bent round a box gets a second
+/// route, round the first box by the other side, and keeps whichever of
+/// the two crosses fewer of the other lines (one pass, in line order, within
+/// [`SIDES_BUDGET`]).
+fn routes_choosing(
+    links: &[(usize, usize, u8, usize)],
+    px: &[f64],
+    py: &[f64],
+    obstacles: Option<&Obstacles>,
+    other_side: bool,
+) -> Vec<Vec<Point>> {
     let rect = |v: usize| Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT);
     let pairs: std::collections::HashSet<(usize, usize)> = links.iter().map(|&(a, b, _, _)| (a, b)).collect();
-    links
+    // A pair influencing each other both ways: two parallel lines.
+    let offset = |a: usize, b: usize, mut points: Vec<Point>| {
+        if pairs.contains(&(b, a)) {
+            let (ca, cb) = (rect(a).center(), rect(b).center());
+            let (d, e) = (cb.x - ca.x, cb.y - ca.y);
+            let len = (d * d + e * e).sqrt().max(1e-9);
+            let (ox, oy) = (-e / len * 4.0, d / len * 4.0);
+            for p in &mut points {
+                p.x += ox;
+                p.y += oy;
+            }
+        }
+        points
+    };
+    let mut out: Vec<Vec<Point>> = links
         .iter()
         .map(|&(a, b, _, _)| {
-            let mut points = match obstacles {
+            let points = match obstacles {
                 Some(o) => o.route(a, b),
                 None => straight_route(&rect(a), &rect(b)),
             };
-            if pairs.contains(&(b, a)) {
-                let (ca, cb) = (rect(a).center(), rect(b).center());
-                let (d, e) = (cb.x - ca.x, cb.y - ca.y);
-                let len = (d * d + e * e).sqrt().max(1e-9);
-                let (ox, oy) = (-e / len * 4.0, d / len * 4.0);
-                for p in &mut points {
-                    p.x += ox;
-                    p.y += oy;
+            offset(a, b, points)
+        })
+        .collect();
+    let Some(o) = obstacles.filter(|_| other_side) else { return out };
+    let crossings_of = |k: usize, route: &[Point], out: &[Vec<Point>]| -> usize {
+        let (a, b, _, _) = links[k];
+        let mut count = 0;
+        for (j, other) in out.iter().enumerate() {
+            let (c, d, _, _) = links[j];
+            if j == k || c == a || c == b || d == a || d == b {
+                continue;
+            }
+            for s in route.windows(2) {
+                for t in other.windows(2) {
+                    if segments_cross(s[0], s[1], t[0], t[1]) {
+                        count += 1;
+                    }
                 }
             }
-            points
-        })
-        .collect()
+        }
+        count
+    };
+    let segments: usize = out.iter().map(|r| r.len() - 1).sum();
+    let mut spent = 0;
+    for k in 0..links.len() {
+        if out[k].len() <= 2 {
+            continue;
+        }
+        spent += 2 * (out[k].len() + 2) * segments;
+        if spent > SIDES_BUDGET {
+            break;
+        }
+        let (a, b, _, _) = links[k];
+        let alt = offset(a, b, o.route_other_side(a, b));
+        if alt != out[k] && crossings_of(k, &alt, &out) < crossings_of(k, &out[k], &out) {
+            out[k] = alt;
+        }
+    }
+    out
 }
 
 /// Where everyone sits: a few rounds of "move towards your neighbours, snap

@@ -188,6 +188,17 @@ impl Obstacles {
 
     /// The route from box `a` to box `b`: border to border, round every other box.
     pub fn route(&self, a: usize, b: usize) -> Vec<Point> {
+        self.route_with(a, b, false)
+    }
+
+    /// [`Self::route`], but round the first box in the way by the other side
+    /// than the shortest (when there is a box in the way and a way round it
+    /// on that side): a second choice for a caller that weighs crossings.
+    pub fn route_other_side(&self, a: usize, b: usize) -> Vec<Point> {
+        self.route_with(a, b, true)
+    }
+
+    fn route_with(&self, a: usize, b: usize, other_side: bool) -> Vec<Point> {
         let skip = [a, b];
         let (ra, rb) = (self.rects[a], self.rects[b]);
         let mut bends: Vec<Point> = Vec::new();
@@ -208,7 +219,13 @@ impl Obstacles {
             let pts: Vec<Point> = std::iter::once(s).chain(bends.iter().copied()).chain(std::iter::once(t)).collect();
             let blocked = (from..pts.len() - 1).find_map(|i| self.first_hit(pts[i], pts[i + 1], skip).map(|hit| (i, hit)));
             let Some((i, hit)) = blocked else { break };
-            let Some(way) = self.way_round(pts[i], pts[i + 1], hit) else { break };
+            let Some(mut way) = self.way_round(pts[i], pts[i + 1], hit, None) else { break };
+            if other_side && bends.is_empty() {
+                let side = orient(pts[i], pts[i + 1], way[0]);
+                if let Some(other) = self.way_round(pts[i], pts[i + 1], hit, Some(-side)) {
+                    way = other;
+                }
+            }
             // The bends go between points i and i + 1, i.e. at bend index i;
             // the points before stay (the start moves only when i is 0).
             for (k, p) in way.into_iter().enumerate() {
@@ -240,7 +257,7 @@ impl Obstacles {
 
     /// The shortest way from `p` to `q` round box `hit` by one corner or two
     /// corners of one side, each outside every box, the detour legs clear of `hit`.
-    fn way_round(&self, p: Point, q: Point, hit: usize) -> Option<Vec<Point>> {
+    fn way_round(&self, p: Point, q: Point, hit: usize, side: Option<i8>) -> Option<Vec<Point>> {
         let r = self.rects[hit];
         let c = CLEARANCE;
         let corners = [
@@ -259,6 +276,9 @@ impl Obstacles {
             if legs.windows(2).any(|w| r.crossed_by(w[0], w[1])) || !way.iter().all(|&pt| ok(pt)) {
                 return;
             }
+            if side.is_some_and(|s| way.iter().any(|&pt| orient(p, q, pt) != s)) {
+                return;
+            }
             let len: f64 = legs.windows(2).map(|w| dist(w[0], w[1])).sum();
             if best.as_ref().is_none_or(|b| len < b.0 - EPS) {
                 best = Some((len, way));
@@ -273,6 +293,18 @@ impl Obstacles {
             consider(vec![v, u]);
         }
         best.map(|b| b.1)
+    }
+}
+
+/// Which side of the line p → q the point lies on: 1, -1, or 0 on it.
+fn orient(p: Point, q: Point, r: Point) -> i8 {
+    let v = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+    if v > EPS {
+        1
+    } else if v < -EPS {
+        -1
+    } else {
+        0
     }
 }
 
@@ -316,6 +348,26 @@ mod tests {
         // Nothing in the way: border to border.
         let o = Obstacles::new(boxes[..2].to_vec());
         assert_eq!(o.route(0, 1), vec![Point::new(100., 20.), Point::new(300., 20.)]);
+    }
+
+    #[test]
+    fn the_other_side_goes_round_the_box_the_other_way() {
+        // a, the box in the way (a little below the line), b.
+        let boxes = vec![Rect::new(0., 0., 100., 40.), Rect::new(300., 0., 100., 40.), Rect::new(150., -5., 100., 60.)];
+        let o = Obstacles::new(boxes.clone());
+        let (short, other) = (o.route(0, 1), o.route_other_side(0, 1));
+        for r in [&short, &other] {
+            assert!(r.len() > 2, "{r:?}");
+            assert!(routes_through_boxes([r.as_slice()], &boxes, |_| (0, 1)).is_empty(), "{r:?}");
+        }
+        // The shortest way passes above the box (it reaches less far up), the other below.
+        let above = |r: &[Point]| r[1..r.len() - 1].iter().all(|p| p.y < boxes[2].y);
+        let below = |r: &[Point]| r[1..r.len() - 1].iter().all(|p| p.y > boxes[2].bottom());
+        assert!(above(&short), "{short:?}");
+        assert!(below(&other), "{other:?}");
+        // Nothing in the way: the same straight line.
+        let o = Obstacles::new(boxes[..2].to_vec());
+        assert_eq!(o.route_other_side(0, 1), o.route(0, 1));
     }
 
     #[test]
