@@ -98,7 +98,8 @@ impl Rect {
 /// Tolerance for "touching" in drawing units (pixels).
 pub const EPS: f64 = 1e-6;
 
-fn orient(a: Point, b: Point, c: Point) -> i8 {
+/// Which side of the line a → b the point c lies on: 1, -1, or 0 on it.
+pub(crate) fn orient(a: Point, b: Point, c: Point) -> i8 {
     let v = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
     if v > 1e-9 {
         1

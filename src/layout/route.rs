@@ -14,7 +14,7 @@
 //! budget keeps a 20,000-person map fast, and such lines are part of a
 //! hairball no bending would make readable.
 
-use super::geometry::{Point, Rect, EPS};
+use super::geometry::{orient, Point, Rect, EPS};
 
 /// How far a bend sits outside the corner of the box it goes round (less
 /// than half the narrowest gap between boxes in any layer).
@@ -293,18 +293,6 @@ impl Obstacles {
             consider(vec![v, u]);
         }
         best.map(|b| b.1)
-    }
-}
-
-/// Which side of the line p → q the point lies on: 1, -1, or 0 on it.
-fn orient(p: Point, q: Point, r: Point) -> i8 {
-    let v = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
-    if v > EPS {
-        1
-    } else if v < -EPS {
-        -1
-    } else {
-        0
     }
 }
 
