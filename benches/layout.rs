@@ -3,6 +3,8 @@
 //! 40-person deal ≤ 1 ms. The reporting layer is measured twice: the layout
 //! itself (index, forest, positions, routes) and the whole serialisable
 //! `Layout` (which also copies every name, title and id into the output).
+//! Political maps of up to 1,000 lines are annealed (no goal of their own;
+//! measured at 200 people to show its cost).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use sandtable::layout::reporting::{geometry, Forest};
@@ -41,6 +43,10 @@ fn layouts(c: &mut Criterion) {
     });
     group.bench_function("political 2000, whole Layout", |b| {
         b.iter(|| layout(&mid, ACC, Layer::Political, &opts()).expect("laid out"))
+    });
+    let small = synthetic::workspace_with(200, 0, 7, 0, 0, synthetic::Influences::Circles);
+    group.bench_function("political 200 (annealed), whole Layout", |b| {
+        b.iter(|| layout(&small, ACC, Layer::Political, &opts()).expect("laid out"))
     });
     let deal = LayoutOptions { deal: Some("d0".into()), ..opts() };
     group.bench_function("decision 40 people 55 links, whole Layout", |b| {

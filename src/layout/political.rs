@@ -10,17 +10,20 @@
 //! Where a person sits inside the region is chosen to keep influence lines
 //! short and parallel, which is what keeps crossings down. Placement starts
 //! from each circle drawn on its own by a spring embedder ([`super::springs`]:
-//! a circle's own lines then hardly cross), followed by a few rounds of
+//! a circle's own lines then hardly cross; people with lines to other
+//! circles are pulled to the side facing them), followed by a few rounds of
 //! "move towards the people you influence or are influenced by, then snap
 //! back to the grid" (rows by target y, then columns by target x), and a
-//! local search in which people trade places with a neighbouring cell
-//! whenever that removes crossings ([`super::untangle`]). A line that has
-//! to bend round a box goes round it by whichever side crosses fewer of the
-//! other lines.
+//! local search in which people change cells whenever that removes
+//! crossings ([`super::untangle`]: on maps up to 1,000 lines a simulated
+//! annealing that also avoids lines through boxes, then a greedy search).
+//! A line that has to bend round a box goes round it by whichever side
+//! crosses fewer of the other lines.
 //! Circles that influence each other most are placed next to each other:
 //! their blocks are ordered so that the lines between circles, drawn from
 //! centre to centre, cross least and run over other circles least.
-//! Deterministic: no randomness, every tie broken by person order.
+//! Deterministic: every tie broken by person order, and the annealing's
+//! random moves come from a fixed seed.
 
 use std::collections::HashMap;
 
@@ -58,6 +61,9 @@ const ROUNDS: usize = 40;
 /// root of that circle's members, against one crossing of two lines, when
 /// the circles' blocks are ordered.
 const THROUGH: f64 = 2.0;
+/// Steady pull of a person's spring drawing towards another circle, per
+/// line (times its strength) to someone there.
+const OUTWARD: f64 = 4.0;
 
 const PITCH_X: f64 = NODE_WIDTH + GAP_X;
 const PITCH_Y: f64 = NODE_HEIGHT + GAP_Y;
@@ -159,7 +165,8 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
     arrange_bands(&mut bands, &chain);
     // Each circle drawn on its own by a spring embedder is where placement
     // starts, on either arrangement's grids.
-    let (ux, uy) = springs::drawing(&blocks, &nb, &region_of, n);
+    let pull = outward_pulls(&blocks, &nb, &region_of);
+    let (ux, uy) = springs::drawing(&blocks, &nb, &region_of, n, &pull);
     let (bx, by) = place_people(&blocks, &nb, n, springs::snap_scaled(&blocks, &ux, &uy, n));
     let mut best = (blocks, bx, by);
     if links.len() > 1 && best.0.len() > 1 {
@@ -298,6 +305,30 @@ fn routes_choosing(
         }
     }
     out
+}
+
+/// For each person, the sum over their lines to other regions of
+/// [`OUTWARD`] × strength in the direction (in cells) from their region's
+/// centre to the other region's centre.
+fn outward_pulls(regions: &[Region], nb: &Neighbours, region_of: &[usize]) -> Vec<(f64, f64)> {
+    let centre = |g: usize| Rect::new(regions[g].x, regions[g].y, regions[g].width(), regions[g].height()).center();
+    (0..region_of.len())
+        .map(|v| {
+            let g = region_of[v];
+            let (mut fx, mut fy) = (0.0, 0.0);
+            for &(u, w) in nb.of(v) {
+                let h = region_of[u];
+                if h != g {
+                    let (a, b) = (centre(g), centre(h));
+                    let (dx, dy) = ((b.x - a.x) / PITCH_X, (b.y - a.y) / PITCH_Y);
+                    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+                    fx += OUTWARD * w * dx / len;
+                    fy += OUTWARD * w * dy / len;
+                }
+            }
+            (fx, fy)
+        })
+        .collect()
 }
 
 /// Where everyone sits: a few rounds of "move towards your neighbours, snap

@@ -27,19 +27,34 @@ const GRAVITY: f64 = 0.3;
 
 /// Each region's people drawn on their own, in cells (x ÷ the grid's
 /// horizontal pitch, y ÷ its vertical pitch), every region around its own
-/// origin.
-pub(crate) fn drawing(regions: &[Region], nb: &Neighbours, region_of: &[usize], n: usize) -> (Vec<f64>, Vec<f64>) {
+/// origin. `pull[v]` is a steady force on person `v` (in cells per round at
+/// full heat): towards the circles they have lines to, so that those people
+/// end up on the side of their circle that faces the other end.
+pub(crate) fn drawing(
+    regions: &[Region],
+    nb: &Neighbours,
+    region_of: &[usize],
+    n: usize,
+    pull: &[(f64, f64)],
+) -> (Vec<f64>, Vec<f64>) {
     let mut ux = vec![0.0f64; n];
     let mut uy = vec![0.0f64; n];
     let mut local = vec![usize::MAX; n];
     for r in regions.iter().filter(|r| r.members.len() <= LARGEST) {
-        spring_region(&r.members, nb, region_of, &mut local, &mut ux, &mut uy);
+        spring_region(&r.members, nb, region_of, &mut local, (&mut ux, &mut uy), pull);
     }
     (ux, uy)
 }
 
 /// Spring embedder of one region's people and the lines between them.
-fn spring_region(members: &[usize], nb: &Neighbours, region_of: &[usize], local: &mut [usize], ux: &mut [f64], uy: &mut [f64]) {
+fn spring_region(
+    members: &[usize],
+    nb: &Neighbours,
+    region_of: &[usize],
+    local: &mut [usize],
+    (ux, uy): (&mut [f64], &mut [f64]),
+    pull: &[(f64, f64)],
+) {
     let m = members.len();
     if m == 0 {
         return;
@@ -146,8 +161,9 @@ fn spring_region(members: &[usize], nb: &Neighbours, region_of: &[usize], local:
                 fx += ex * d / IDEAL;
                 fy += ey * d / IDEAL;
             }
-            fx += (cx - x[v]) * gravity;
-            fy += (cy - y[v]) * gravity;
+            let (ox, oy) = pull[members[v]];
+            fx += (cx - x[v]) * gravity + ox;
+            fy += (cy - y[v]) * gravity + oy;
             dx[v] = fx;
             dy[v] = fy;
         }

@@ -1,26 +1,51 @@
 //! The political layer's last step: a local search that removes crossings.
 //!
-//! Everyone sits on a cell of their region's grid. Each person in turn tries
-//! the eight cells round their own (trading places with whoever sits there,
-//! or moving if the cell is free but inside the grid); a move is kept when
-//! the influence lines of the two people cross fewer lines than before.
-//! Lines are taken as straight between box centres, as they are drawn unless
-//! a box is in the way. A line is only tested against the lines that pass
-//! through the same squares of a coarse index over the map ([`Lines`]), so
-//! a test costs a few dozen segment checks instead of one per line. The
-//! search stops after a fixed amount of work (segment checks and squares
-//! visited): small and middling maps are searched through, large ones as
-//! far as the budget goes. Deterministic: the order and the budget are
-//! counts, not time.
+//! Everyone sits on a cell of their region's grid. A move takes a person to
+//! another cell of their grid (trading places with whoever sits there, or
+//! into a free cell), and is judged by what the lines of the two people cost
+//! before and after. Lines are taken as straight between box centres, as
+//! they are drawn unless a box is in the way.
+//!
+//! - Maps of up to [`ANNEAL_LINES`] lines are first annealed: random moves
+//!   up to [`REACH`] cells away, a worse seating kept now and then (less
+//!   and less often), costed by crossings, boxes run through (each will
+//!   bend a line, and bends cross) and a little by length.
+//! - Then every map gets the greedy search: each person in turn tries the
+//!   eight cells round their own, and a move is kept when their lines cross
+//!   fewer lines than before.
+//!
+//! A line is only tested against the lines (and boxes) in the same squares
+//! of a coarse index over the map ([`Lines`]), so a test costs a few dozen
+//! segment checks instead of one per line. Both searches stop after a fixed
+//! amount of work (segment checks and squares visited): small and middling
+//! maps are searched through, large ones as far as the budget goes.
+//! Deterministic: the order, the generator's seed and the budgets are
+//! fixed counts, not time.
 
 use std::collections::HashMap;
 
 use super::geometry::{segments_cross, Point};
 use super::{NODE_HEIGHT, NODE_WIDTH};
 
-/// Work at most: segment checks plus index squares visited (about 15–25 ms
-/// of the 2,000-person benchmark).
+/// Work at most of the greedy search: segment checks plus index squares
+/// visited (about 15–25 ms of the 2,000-person benchmark).
 const BUDGET: u64 = 1_500_000;
+/// Maps with at most this many lines are annealed before the greedy search
+/// (larger ones would need more time than the 100 ms goal leaves; at 2,000
+/// lines 1.5 M units of annealing took 9,437 crossings only to 9,270).
+const ANNEAL_LINES: usize = 1_000;
+/// Annealing work per line, and at most (about 100 ms).
+const ANNEAL_PER_LINE: u64 = 30_000;
+const ANNEAL_BUDGET: u64 = 6_000_000;
+/// Farthest an annealing move goes, in cells each way.
+const REACH: i64 = 3;
+/// Starting temperature of the annealing, in crossings.
+const HEAT: f64 = 1.5;
+/// Cost of a line through a box, in crossings: the line will be bent round
+/// the box, and bends cross other lines.
+const BOX: f64 = 1.0;
+/// Cost of a pitch of line length in the annealing, in crossings.
+const PER_LENGTH: f64 = 0.02;
 /// Rounds over everyone at most.
 const ROUNDS: usize = 12;
 /// Side of an index square, in grid pitches.
@@ -50,6 +75,9 @@ struct Lines<'a> {
     /// Last query that saw each line (no line tested twice per query).
     seen: Vec<u64>,
     query: u64,
+    /// People by the squares their boxes overlap.
+    people: Vec<Vec<u32>>,
+    person_seen: Vec<u64>,
 }
 
 impl<'a> Lines<'a> {
@@ -75,7 +103,12 @@ impl<'a> Lines<'a> {
             seg: vec![(Point { x: 0.0, y: 0.0 }, Point { x: 0.0, y: 0.0 }); lines.len()],
             seen: vec![0; lines.len()],
             query: 0,
+            people: vec![Vec::new(); cols * rows],
+            person_seen: vec![0; px.len()],
         };
+        for v in 0..px.len() {
+            index.put(v, px[v], py[v], true);
+        }
         for k in 0..lines.len() {
             index.enter(k, px, py);
         }
@@ -154,6 +187,87 @@ impl<'a> Lines<'a> {
         work
     }
 
+    /// Enters (or removes) person `v` with box top-left (x, y) in the people index.
+    fn put(&mut self, v: usize, x: f64, y: f64, add: bool) {
+        let to = |x: f64, y: f64| {
+            let c = (((x - self.origin.x) / self.side.0).floor().max(0.0) as usize).min(self.cols - 1);
+            let r = (((y - self.origin.y) / self.side.1).floor().max(0.0) as usize).min(self.rows - 1);
+            (c, r)
+        };
+        let (c0, r0) = to(x, y);
+        let (c1, r1) = to(x + NODE_WIDTH, y + NODE_HEIGHT);
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                let list = &mut self.people[r * self.cols + c];
+                if add {
+                    list.push(v as u32);
+                } else if let Some(i) = list.iter().position(|&u| u as usize == v) {
+                    list.swap_remove(i);
+                }
+            }
+        }
+    }
+
+    /// Boxes the lines `some` run through (other than their own ends).
+    fn hits(&mut self, some: &[usize], px: &[f64], py: &[f64]) -> (usize, u64) {
+        let mut count = 0;
+        let mut work = 0;
+        for &k in some {
+            self.query += 1;
+            let (a, b) = self.lines[k];
+            let (pa, pb) = self.seg[k];
+            for &q in &self.entered[k] {
+                for &u in &self.people[q as usize] {
+                    let u = u as usize;
+                    work += 1;
+                    if self.person_seen[u] == self.query || u == a || u == b {
+                        continue;
+                    }
+                    self.person_seen[u] = self.query;
+                    if super::geometry::Rect::new(px[u], py[u], NODE_WIDTH, NODE_HEIGHT).crossed_by(pa, pb) {
+                        count += 1;
+                    }
+                }
+            }
+        }
+        (count, work)
+    }
+
+    /// Lines (not ending at `v`) that run through `v`'s box.
+    fn through(&mut self, v: usize, px: &[f64], py: &[f64]) -> (usize, u64) {
+        self.query += 1;
+        let rect = super::geometry::Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT);
+        let to = |x: f64, y: f64| {
+            let c = (((x - self.origin.x) / self.side.0).floor().max(0.0) as usize).min(self.cols - 1);
+            let r = (((y - self.origin.y) / self.side.1).floor().max(0.0) as usize).min(self.rows - 1);
+            (c, r)
+        };
+        let (c0, r0) = to(px[v], py[v]);
+        let (c1, r1) = to(px[v] + NODE_WIDTH, py[v] + NODE_HEIGHT);
+        let (mut count, mut work) = (0, 0);
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                for &j in &self.squares[r * self.cols + c] {
+                    let j = j as usize;
+                    work += 1;
+                    if self.seen[j] == self.query {
+                        continue;
+                    }
+                    self.seen[j] = self.query;
+                    let (a, b) = self.lines[j];
+                    if a == v || b == v {
+                        continue;
+                    }
+                    let (pa, pb) = self.seg[j];
+                    if rect.crossed_by(pa, pb) {
+                        count += 1;
+                    }
+                }
+            }
+        }
+        (count, work)
+    }
+
     fn leave(&mut self, k: usize) -> u64 {
         let squares = std::mem::take(&mut self.entered[k]);
         let mut work = 0;
@@ -209,8 +323,140 @@ fn centre(v: usize, px: &[f64], py: &[f64]) -> Point {
     Point { x: px[v] + NODE_WIDTH / 2.0, y: py[v] + NODE_HEIGHT / 2.0 }
 }
 
+/// A trial move: person `v` from cell `from` to cell `to` of region `g`,
+/// trading places with `other` if someone sits there.
+struct Move {
+    v: usize,
+    other: Option<usize>,
+    g: usize,
+    from: (usize, usize),
+    to: (usize, usize),
+    /// Top-lefts of the two cells.
+    here: (f64, f64),
+    there: (f64, f64),
+}
+
+/// The search's state besides the positions: who sits where, each person's
+/// lines, the index, and the work spent.
+struct Search<'a> {
+    lines: &'a [(usize, usize)],
+    grids: &'a [Grid],
+    pitch: (f64, f64),
+    incident: Vec<Vec<usize>>,
+    seat: HashMap<(usize, usize, usize), usize>,
+    index: Lines<'a>,
+    spent: u64,
+    /// Lines of the move on trial.
+    moved: Vec<usize>,
+}
+
+impl<'a> Search<'a> {
+    fn cell_of(&self, v: usize, g: usize, px: &[f64], py: &[f64]) -> (usize, usize) {
+        let grid = &self.grids[g];
+        (((px[v] - grid.x) / self.pitch.0).round() as usize, ((py[v] - grid.y) / self.pitch.1).round() as usize)
+    }
+
+    /// The move of `v` to cell (`col`, `row`) of its region, if that cell is
+    /// in the grid and not its own.
+    fn propose(&mut self, v: usize, g: usize, col: i64, row: i64, px: &[f64], py: &[f64]) -> Option<Move> {
+        let grid = &self.grids[g];
+        if col < 0 || row < 0 || col >= grid.cols as i64 || row >= grid.rows as i64 {
+            return None;
+        }
+        let from = self.cell_of(v, g, px, py);
+        let to = (col as usize, row as usize);
+        if to == from {
+            return None;
+        }
+        let other = self.seat.get(&(g, to.0, to.1)).copied();
+        self.moved.clear();
+        self.moved.extend(&self.incident[v]);
+        if let Some(u) = other {
+            self.moved.extend(&self.incident[u]);
+        }
+        self.moved.sort_unstable();
+        self.moved.dedup();
+        let there = (grid.x + to.0 as f64 * self.pitch.0, grid.y + to.1 as f64 * self.pitch.1);
+        Some(Move { v, other, g, from, to, here: (px[v], py[v]), there })
+    }
+
+    /// What the moved lines cost where everyone now sits: their crossings;
+    /// when `whole`, also [`BOX`] for each box one of them runs through and
+    /// each line running through one of the two people's boxes, and
+    /// [`PER_LENGTH`] for each pitch of their length.
+    fn cost(&mut self, m: &Move, whole: bool, px: &[f64], py: &[f64]) -> f64 {
+        let (crossings, work) = self.index.crossings(&self.moved);
+        self.spent += work;
+        if !whole {
+            return crossings as f64;
+        }
+        let (mut boxes, work) = self.index.hits(&self.moved, px, py);
+        self.spent += work;
+        for w in std::iter::once(m.v).chain(m.other) {
+            let (through, work) = self.index.through(w, px, py);
+            boxes += through;
+            self.spent += work;
+        }
+        let length: f64 = self
+            .moved
+            .iter()
+            .map(|&k| {
+                let (a, b) = self.lines[k];
+                (((px[a] - px[b]) / self.pitch.0).powi(2) + ((py[a] - py[b]) / self.pitch.1).powi(2)).sqrt()
+            })
+            .sum();
+        crossings as f64 + BOX * boxes as f64 + PER_LENGTH * length
+    }
+
+    /// Puts the two people of `m` at its end (`done`) or back at its start,
+    /// re-entering their lines and boxes in the index.
+    fn put(&mut self, m: &Move, done: bool, px: &mut [f64], py: &mut [f64]) {
+        for i in 0..self.moved.len() {
+            self.spent += self.index.leave(self.moved[i]);
+        }
+        let (v_at, other_at) = if done { (m.there, m.here) } else { (m.here, m.there) };
+        for (w, at) in std::iter::once((m.v, v_at)).chain(m.other.map(|u| (u, other_at))) {
+            self.index.put(w, px[w], py[w], false);
+            px[w] = at.0;
+            py[w] = at.1;
+            self.index.put(w, at.0, at.1, true);
+        }
+        for i in 0..self.moved.len() {
+            self.spent += self.index.enter(self.moved[i], px, py);
+        }
+    }
+
+    /// Records a kept move in the seating.
+    fn keep(&mut self, m: &Move) {
+        self.seat.remove(&(m.g, m.from.0, m.from.1));
+        if let Some(u) = m.other {
+            self.seat.insert((m.g, m.from.0, m.from.1), u);
+        }
+        self.seat.insert((m.g, m.to.0, m.to.1), m.v);
+    }
+
+    /// Tries `m`: keeps it if `accept(before, after)` (costs as [`Self::cost`]
+    /// with `whole`), else puts everyone back.
+    fn attempt(&mut self, m: &Move, whole: bool, px: &mut [f64], py: &mut [f64], accept: impl FnOnce(f64, f64) -> bool) -> bool {
+        let before = self.cost(m, whole, px, py);
+        self.put(m, true, px, py);
+        let after = self.cost(m, whole, px, py);
+        if accept(before, after) {
+            self.keep(m);
+            true
+        } else {
+            self.put(m, false, px, py);
+            false
+        }
+    }
+}
+
 /// Moves people (`px`, `py`: top-left of their boxes, on their region's grid
-/// `grids[region_of[v]]`) to reduce crossings between `lines`.
+/// `grids[region_of[v]]`) to reduce crossings between `lines` and lines
+/// running through boxes: on maps of at most [`ANNEAL_LINES`] lines first
+/// a simulated annealing (moves to any cell up to [`REACH`] cells away, a
+/// worse seating kept now and then, less and less often), then on every map
+/// the greedy search (moves to the eight cells around, kept only if better).
 pub(crate) fn untangle(
     px: &mut [f64],
     py: &mut [f64],
@@ -228,83 +474,71 @@ pub(crate) fn untangle(
         incident[a].push(k);
         incident[b].push(k);
     }
-    let cell_of = |v: usize, px: &[f64], py: &[f64]| {
-        let g = &grids[region_of[v]];
-        (((px[v] - g.x) / pitch.0).round() as usize, ((py[v] - g.y) / pitch.1).round() as usize)
+    let mut search = Search {
+        lines,
+        grids,
+        pitch,
+        incident,
+        seat: HashMap::with_capacity(n),
+        index: Lines::new(lines, px, py, grids, pitch),
+        spent: 0,
+        moved: Vec::new(),
     };
-    let mut seat: HashMap<(usize, usize, usize), usize> = HashMap::with_capacity(n);
     for (v, &g) in region_of.iter().enumerate() {
-        let (c, r) = cell_of(v, px, py);
-        seat.insert((g, c, r), v);
+        let (c, r) = search.cell_of(v, g, px, py);
+        search.seat.insert((g, c, r), v);
     }
-    let mut index = Lines::new(lines, px, py, grids, pitch);
-    let mut spent: u64 = 0;
-    let mut moved_lines: Vec<usize> = Vec::new();
+    if lines.len() <= ANNEAL_LINES {
+        anneal(&mut search, px, py, region_of, ANNEAL_PER_LINE.saturating_mul(lines.len() as u64).min(ANNEAL_BUDGET));
+    }
+    search.spent = 0;
     for _ in 0..ROUNDS {
         let mut improved = false;
-        for v in 0..n {
-            if incident[v].is_empty() {
+        for (v, &g) in region_of.iter().enumerate() {
+            if search.incident[v].is_empty() {
                 continue;
             }
-            let g = region_of[v];
-            let grid = &grids[g];
-            let (c, r) = cell_of(v, px, py);
+            let (c, r) = search.cell_of(v, g, px, py);
             for (dc, dr) in [(-1i64, 0i64), (1, 0), (0, -1), (0, 1), (-1, -1), (1, -1), (-1, 1), (1, 1)] {
-                if spent > BUDGET {
+                if search.spent > BUDGET {
                     return;
                 }
-                let (nc, nr) = (c as i64 + dc, r as i64 + dr);
-                if nc < 0 || nr < 0 || nc >= grid.cols as i64 || nr >= grid.rows as i64 {
-                    continue;
-                }
-                let (nc, nr) = (nc as usize, nr as usize);
-                let other = seat.get(&(g, nc, nr)).copied();
-                moved_lines.clear();
-                moved_lines.extend(&incident[v]);
-                if let Some(u) = other {
-                    moved_lines.extend(&incident[u]);
-                }
-                moved_lines.sort_unstable();
-                moved_lines.dedup();
-                let (before, work) = index.crossings(&moved_lines);
-                spent += work;
-                let (vx, vy) = (px[v], py[v]);
-                let (tx, ty) = (grid.x + nc as f64 * pitch.0, grid.y + nr as f64 * pitch.1);
-                let place = |px: &mut [f64], py: &mut [f64], index: &mut Lines<'_>, there: bool| {
-                    let mut work = 0;
-                    for &k in &moved_lines {
-                        work += index.leave(k);
-                    }
-                    let ((x, y), (ux, uy)) = if there { ((tx, ty), (vx, vy)) } else { ((vx, vy), (tx, ty)) };
-                    px[v] = x;
-                    py[v] = y;
-                    if let Some(u) = other {
-                        px[u] = ux;
-                        py[u] = uy;
-                    }
-                    for &k in &moved_lines {
-                        work += index.enter(k, px, py);
-                    }
-                    work
-                };
-                spent += place(px, py, &mut index, true);
-                let (after, work) = index.crossings(&moved_lines);
-                spent += work;
-                if after < before {
-                    seat.remove(&(g, c, r));
-                    if let Some(u) = other {
-                        seat.insert((g, c, r), u);
-                    }
-                    seat.insert((g, nc, nr), v);
+                let Some(m) = search.propose(v, g, c as i64 + dc, r as i64 + dr, px, py) else { continue };
+                if search.attempt(&m, false, px, py, |before, after| after < before) {
                     improved = true;
                     break;
                 }
-                spent += place(px, py, &mut index, false);
             }
         }
         if !improved {
             break;
         }
+    }
+}
+
+/// Simulated annealing of the seating within `budget` work: a random person
+/// tries a random cell within [`REACH`]; a move that costs `d` more is kept
+/// with probability e^(−d/t), the temperature `t` falling linearly from
+/// [`HEAT`] to nearly 0. Line length counts a little ([`PER_LENGTH`]), so
+/// moves that change nothing else drift towards short lines instead of
+/// wandering. Deterministic: a seeded generator and a budget of work.
+fn anneal(search: &mut Search<'_>, px: &mut [f64], py: &mut [f64], region_of: &[usize], budget: u64) {
+    let movable: Vec<usize> = (0..px.len()).filter(|&v| !search.incident[v].is_empty()).collect();
+    if movable.is_empty() {
+        return;
+    }
+    let mut rng = crate::demo::synthetic::Rng::new(0x5EED);
+    let side = 2 * REACH as usize + 1;
+    while search.spent < budget {
+        let t = HEAT * (1.0 - search.spent as f64 / budget as f64) + 0.02;
+        let v = movable[rng.below(movable.len())];
+        let g = region_of[v];
+        let (c, r) = search.cell_of(v, g, px, py);
+        let (dc, dr) = (rng.below(side) as i64 - REACH, rng.below(side) as i64 - REACH);
+        search.spent += 1;
+        let Some(m) = search.propose(v, g, c as i64 + dc, r as i64 + dr, px, py) else { continue };
+        let luck = rng.below(1 << 20) as f64 / f64::from(1u32 << 20);
+        search.attempt(&m, true, px, py, |before, after| after <= before || luck < (-(after - before) / t).exp());
     }
 }
 
@@ -385,5 +619,58 @@ mod tests {
         }
         assert_eq!(index.crossings(&all).0, crossings(&all, &lines, &px, &py));
         assert_eq!(index.crossings(&moved).0, crossings(&moved, &lines, &px, &py));
+    }
+
+    #[test]
+    fn the_index_finds_every_box_a_line_runs_through() {
+        // Two grids, 40 people, 70 lines: boxes crossed, counted by line
+        // (`hits`) and by box (`through`), against testing every box. The
+        // second grid is off the index's squares, so its boxes straddle them.
+        let pitch = (212.0, 88.0);
+        let grids = [Grid { x: 0.0, y: 0.0, cols: 5, rows: 5 }, Grid { x: 1166.0, y: 44.0, cols: 5, rows: 4 }];
+        let n = 40;
+        let slot = |v: usize| if v < 25 { (v % 5, v / 5, 0) } else { ((v - 25) % 5, (v - 25) / 5, 1) };
+        let mut px: Vec<f64> = (0..n).map(|v| grids[slot(v).2].x + slot(v).0 as f64 * pitch.0).collect();
+        let mut py: Vec<f64> = (0..n).map(|v| grids[slot(v).2].y + slot(v).1 as f64 * pitch.1).collect();
+        let lines: Vec<(usize, usize)> = (0..70).map(|k| ((k * 11) % n, (k * 17 + 3) % n)).filter(|&(a, b)| a != b).collect();
+        let rect = |v: usize, px: &[f64], py: &[f64]| super::super::geometry::Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT);
+        let plain = |px: &[f64], py: &[f64]| -> (usize, Vec<usize>) {
+            let mut per_box = vec![0; n];
+            let mut total = 0;
+            for &(a, b) in &lines {
+                for (v, count) in per_box.iter_mut().enumerate() {
+                    if v != a && v != b && rect(v, px, py).crossed_by(centre(a, px, py), centre(b, px, py)) {
+                        *count += 1;
+                        total += 1;
+                    }
+                }
+            }
+            (total, per_box)
+        };
+        let all: Vec<usize> = (0..lines.len()).collect();
+        let mut index = Lines::new(&lines, &px, &py, &grids, pitch);
+        let (total, per_box) = plain(&px, &py);
+        assert!(total > 30, "the test needs boxes crossed, has {total}");
+        assert_eq!(index.hits(&all, &px, &py).0, total);
+        for (v, &expected) in per_box.iter().enumerate() {
+            assert_eq!(index.through(v, &px, &py).0, expected, "box {v}");
+        }
+        // Person 9 moves to the free cell (4, 3) of the second grid; the index follows.
+        let moved: Vec<usize> = (0..lines.len()).filter(|&k| lines[k].0 == 9 || lines[k].1 == 9).collect();
+        for &k in &moved {
+            index.leave(k);
+        }
+        index.put(9, px[9], py[9], false);
+        px[9] = grids[1].x + 4.0 * pitch.0;
+        py[9] = grids[1].y + 3.0 * pitch.1;
+        index.put(9, px[9], py[9], true);
+        for &k in &moved {
+            index.enter(k, &px, &py);
+        }
+        let (total, per_box) = plain(&px, &py);
+        assert_eq!(index.hits(&all, &px, &py).0, total);
+        for (v, &expected) in per_box.iter().enumerate() {
+            assert_eq!(index.through(v, &px, &py).0, expected, "box {v} after the move");
+        }
     }
 }
