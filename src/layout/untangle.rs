@@ -39,8 +39,11 @@ const ANNEAL_PER_LINE: u64 = 30_000;
 const ANNEAL_BUDGET: u64 = 6_000_000;
 /// Farthest an annealing move goes, in cells each way.
 const REACH: i64 = 3;
-/// Starting temperature of the annealing, in crossings.
+/// Starting and final temperature of the annealing, in crossings. It falls
+/// with the square of the work left, and ends cold enough that a line made
+/// a few pitches longer for nothing is no longer kept.
 const HEAT: f64 = 1.5;
+const COLD: f64 = 0.001;
 /// Cost of a line through a box, in crossings: the line will be bent round
 /// the box, and bends cross other lines.
 const BOX: f64 = 1.0;
@@ -518,8 +521,8 @@ pub(crate) fn untangle(
 
 /// Simulated annealing of the seating within `budget` work: a random person
 /// tries a random cell within [`REACH`]; a move that costs `d` more is kept
-/// with probability e^(−d/t), the temperature `t` falling linearly from
-/// [`HEAT`] to nearly 0. Line length counts a little ([`PER_LENGTH`]), so
+/// with probability e^(−d/t), the temperature `t` falling from [`HEAT`] to
+/// [`COLD`]. Line length counts a little ([`PER_LENGTH`]), so
 /// moves that change nothing else drift towards short lines instead of
 /// wandering. Deterministic: a seeded generator and a budget of work.
 fn anneal(search: &mut Search<'_>, px: &mut [f64], py: &mut [f64], region_of: &[usize], budget: u64) {
@@ -530,7 +533,7 @@ fn anneal(search: &mut Search<'_>, px: &mut [f64], py: &mut [f64], region_of: &[
     let mut rng = crate::demo::synthetic::Rng::new(0x5EED);
     let side = 2 * REACH as usize + 1;
     while search.spent < budget {
-        let t = HEAT * (1.0 - search.spent as f64 / budget as f64) + 0.02;
+        let t = HEAT * (1.0 - search.spent as f64 / budget as f64).powi(2) + COLD;
         let v = movable[rng.below(movable.len())];
         let g = region_of[v];
         let (c, r) = search.cell_of(v, g, px, py);

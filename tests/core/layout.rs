@@ -475,20 +475,27 @@ fn circles_whose_lines_form_trees_are_drawn_with_few_crossings() {
 fn small_maps_are_annealed_to_fewer_crossings() {
     // Maps of up to 1,000 lines get a simulated annealing of the seating
     // (src/layout/untangle.rs) that also counts lines run through boxes.
-    // Measured on the comparison's 200-person maps: circle maps of seeds 7,
-    // 11, 23 had 59 + 58 + 32 = 149 crossings with the greedy search alone,
-    // 31 + 51 + 27 = 109 annealed; the random-line map of seed 7 567, 391.
+    // Measured on 200-person maps of seeds 7, 11, 23, 31, 5, 41 (single maps
+    // vary either way; the sums do not): circle maps 360 crossings before
+    // (greedy search alone), 326 with the circles' drawings pulled towards
+    // the other circles, 288 annealed too; random-line maps 3,513 without
+    // annealing, 2,661 with.
     use sandtable::layout::synthetic::{workspace_with, Influences};
-    let crossings = |seed: u64, influences: Influences| {
-        let ws = workspace_with(200, 0, seed, 0, 0, influences);
-        let l = layout(&ws, ACC, Layer::Political, &opts()).unwrap();
-        assert_no_overlap(&l, "political 200");
-        influence_crossings(&l)
+    let crossings = |influences: Influences| -> Vec<usize> {
+        [7, 11, 23, 31, 5, 41]
+            .iter()
+            .map(|&seed| {
+                let ws = workspace_with(200, 0, seed, 0, 0, influences);
+                let l = layout(&ws, ACC, Layer::Political, &opts()).unwrap();
+                assert_no_overlap(&l, "political 200");
+                influence_crossings(&l)
+            })
+            .collect()
     };
-    let circles: Vec<usize> = [7, 11, 23].iter().map(|&seed| crossings(seed, Influences::Circles)).collect();
-    assert!(circles.iter().sum::<usize>() <= 120, "circle maps: {circles:?} crossings");
-    let random = crossings(7, Influences::Random);
-    assert!(random <= 450, "random-line map: {random} crossings");
+    let circles = crossings(Influences::Circles);
+    assert!(circles.iter().sum::<usize>() <= 305, "circle maps: {circles:?} crossings");
+    let random = crossings(Influences::Random);
+    assert!(random.iter().sum::<usize>() <= 3_000, "random-line maps: {random:?} crossings");
 }
 
 #[test]
@@ -496,8 +503,8 @@ fn a_bent_line_goes_round_by_the_side_that_crosses_less() {
     // The 200-person map of the Graphviz comparison (lines mostly inside a
     // circle; sfdp 4 crossings with the circles mixed). Measured: 91 with
     // every bent line taking the shortest way round, 59 since a bent line
-    // keeps the way round that crosses fewer of the other lines (31 since
-    // small maps are annealed: the next test).
+    // keeps the way round that crosses fewer of the other lines (43 since
+    // small maps are annealed: the previous test).
     use sandtable::layout::synthetic::{workspace_with, Influences};
     let ws = workspace_with(200, 0, 7, 0, 0, Influences::Circles);
     let l = layout(&ws, ACC, Layer::Political, &opts()).unwrap();
