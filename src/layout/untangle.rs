@@ -34,9 +34,10 @@ const BUDGET: u64 = 1_500_000;
 /// (larger ones would need more time than the 100 ms goal leaves; at 2,000
 /// lines 1.5 M units of annealing took 9,437 crossings only to 9,270).
 const ANNEAL_LINES: usize = 1_000;
-/// Annealing work per line, and at most (about 100 ms).
+/// Annealing work per line, and at most (about 50 ms; on the 200-person
+/// maps twice as much took the mean crossings only from 49.8 to 46.6).
 const ANNEAL_PER_LINE: u64 = 30_000;
-const ANNEAL_BUDGET: u64 = 6_000_000;
+const ANNEAL_BUDGET: u64 = 3_000_000;
 /// Farthest an annealing move goes, in cells each way.
 const REACH: i64 = 3;
 /// Starting and final temperature of the annealing, in crossings. It falls
