@@ -193,13 +193,7 @@ impl<'a> Lines<'a> {
 
     /// Enters (or removes) person `v` with box top-left (x, y) in the people index.
     fn put(&mut self, v: usize, x: f64, y: f64, add: bool) {
-        let to = |x: f64, y: f64| {
-            let c = (((x - self.origin.x) / self.side.0).floor().max(0.0) as usize).min(self.cols - 1);
-            let r = (((y - self.origin.y) / self.side.1).floor().max(0.0) as usize).min(self.rows - 1);
-            (c, r)
-        };
-        let (c0, r0) = to(x, y);
-        let (c1, r1) = to(x + NODE_WIDTH, y + NODE_HEIGHT);
+        let (c0, r0, c1, r1) = self.squares_under(x, y);
         for r in r0..=r1 {
             for c in c0..=c1 {
                 let list = &mut self.people[r * self.cols + c];
@@ -237,17 +231,23 @@ impl<'a> Lines<'a> {
         (count, work)
     }
 
-    /// Lines (not ending at `v`) that run through `v`'s box.
-    fn through(&mut self, v: usize, px: &[f64], py: &[f64]) -> (usize, u64) {
-        self.query += 1;
-        let rect = super::geometry::Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT);
+    /// The squares under a box with top-left (x, y): first and last column
+    /// and row.
+    fn squares_under(&self, x: f64, y: f64) -> (usize, usize, usize, usize) {
         let to = |x: f64, y: f64| {
             let c = (((x - self.origin.x) / self.side.0).floor().max(0.0) as usize).min(self.cols - 1);
             let r = (((y - self.origin.y) / self.side.1).floor().max(0.0) as usize).min(self.rows - 1);
             (c, r)
         };
-        let (c0, r0) = to(px[v], py[v]);
-        let (c1, r1) = to(px[v] + NODE_WIDTH, py[v] + NODE_HEIGHT);
+        let ((c0, r0), (c1, r1)) = (to(x, y), to(x + NODE_WIDTH, y + NODE_HEIGHT));
+        (c0, r0, c1, r1)
+    }
+
+    /// Lines (not ending at `v`) that run through `v`'s box.
+    fn through(&mut self, v: usize, px: &[f64], py: &[f64]) -> (usize, u64) {
+        self.query += 1;
+        let rect = super::geometry::Rect::new(px[v], py[v], NODE_WIDTH, NODE_HEIGHT);
+        let (c0, r0, c1, r1) = self.squares_under(px[v], py[v]);
         let (mut count, mut work) = (0, 0);
         for r in r0..=r1 {
             for c in c0..=c1 {
