@@ -163,8 +163,9 @@ pub(crate) fn political_layout(scene: &Scene<'_>, opts: &LayoutOptions) -> Layou
     pack_blocks(&mut blocks, &block_order);
     let mut bands = base;
     arrange_bands(&mut bands, &chain);
-    // Each circle drawn on its own by a spring embedder is where placement
-    // starts, on either arrangement's grids.
+    // Each circle drawn on its own by a spring embedder (people pulled
+    // towards the circles they have lines to, as the blocks lie) is where
+    // placement starts, on either arrangement's grids.
     let pull = outward_pulls(&blocks, &nb, &region_of);
     let (ux, uy) = springs::drawing(&blocks, &nb, &region_of, n, &pull);
     let (bx, by) = place_people(&blocks, &nb, n, springs::snap_scaled(&blocks, &ux, &uy, n));

@@ -27,9 +27,9 @@ const GRAVITY: f64 = 0.3;
 
 /// Each region's people drawn on their own, in cells (x ÷ the grid's
 /// horizontal pitch, y ÷ its vertical pitch), every region around its own
-/// origin. `pull[v]` is a steady force on person `v` (in cells per round at
-/// full heat): towards the circles they have lines to, so that those people
-/// end up on the side of their circle that faces the other end.
+/// origin. `pull[v]` is a steady force on person `v`, added to the springs'
+/// forces every round: towards the circles they have lines to, so that
+/// those people end up on the side of their circle that faces the other end.
 pub(crate) fn drawing(
     regions: &[Region],
     nb: &Neighbours,
