@@ -20,11 +20,11 @@
 pub mod combined;
 pub mod decision;
 pub mod encoding;
-pub mod springs;
 pub mod geometry;
 pub mod political;
 pub mod reporting;
 pub mod route;
+pub mod springs;
 pub mod svg;
 pub mod synthetic;
 pub mod untangle;
