@@ -16,7 +16,9 @@
 //!
 //! A line is only tested against the lines (and boxes) in the same squares
 //! of a coarse index over the map ([`Lines`]), so a test costs a few dozen
-//! segment checks instead of one per line. Both searches stop after a fixed
+//! segment checks instead of one per line. The cost of a move's outcome is
+//! counted only until the move is sure to be refused (more crossings than
+//! the search would keep), which most moves are. Both searches stop after a fixed
 //! amount of work (segment checks and squares visited): small and middling
 //! maps are searched through, large ones as far as the budget goes.
 //! Deterministic: the order, the generator's seed and the budgets are
@@ -34,10 +36,15 @@ const BUDGET: u64 = 1_500_000;
 /// (larger ones would need more time than the 100 ms goal leaves; at 2,000
 /// lines 1.5 M units of annealing took 9,437 crossings only to 9,270).
 const ANNEAL_LINES: usize = 1_000;
-/// Annealing work per line, and at most (about 50 ms; on the 200-person
+/// Annealing work per line, and at most (about 45 ms; on the 200-person
 /// maps twice as much took the mean crossings only from 49.8 to 46.6).
 const ANNEAL_PER_LINE: u64 = 30_000;
 const ANNEAL_BUDGET: u64 = 3_000_000;
+/// Above this many lines the annealing's budget shrinks in proportion
+/// (half at twice as many), so that the layout of a map of 300–1,000 people
+/// stays within the time the 2,000-person goal allows: with the full budget
+/// it took 105–145 ms for 1–7 % fewer crossings.
+const ANNEAL_FULL_LINES: u64 = 200;
 /// Farthest an annealing move goes, in cells each way.
 const REACH: i64 = 3;
 /// Starting and final temperature of the annealing, in crossings. It falls
@@ -206,8 +213,9 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// Boxes the lines `some` run through (other than their own ends).
-    fn hits(&mut self, some: &[usize], px: &[f64], py: &[f64]) -> (usize, u64) {
+    /// Boxes the lines `some` run through (other than their own ends),
+    /// counted until there are more than `most`.
+    fn hits(&mut self, some: &[usize], px: &[f64], py: &[f64], most: usize) -> (usize, u64) {
         let mut count = 0;
         let mut work = 0;
         for &k in some {
@@ -224,6 +232,9 @@ impl<'a> Lines<'a> {
                     self.person_seen[u] = self.query;
                     if super::geometry::Rect::new(px[u], py[u], NODE_WIDTH, NODE_HEIGHT).crossed_by(pa, pb) {
                         count += 1;
+                        if count > most {
+                            return (count, work);
+                        }
                     }
                 }
             }
@@ -287,8 +298,9 @@ impl<'a> Lines<'a> {
     }
 
     /// Crossings of the lines `some` with every line without a shared end
-    /// (a pair of two of `some` counts twice), and the work done.
-    fn crossings(&mut self, some: &[usize]) -> (usize, u64) {
+    /// (a pair of two of `some` counts twice), counted until there are more
+    /// than `most`; and the work done.
+    fn crossings(&mut self, some: &[usize], most: usize) -> (usize, u64) {
         let mut count = 0;
         let mut work = 0;
         for &k in some {
@@ -315,6 +327,9 @@ impl<'a> Lines<'a> {
                     }
                     if segments_cross(pa, pb, pc, pd) {
                         count += 1;
+                        if count > most {
+                            return (count, work);
+                        }
                     }
                 }
             }
@@ -387,29 +402,43 @@ impl<'a> Search<'a> {
     /// What the moved lines cost where everyone now sits: their crossings;
     /// when `whole`, also [`BOX`] for each box one of them runs through and
     /// each line running through one of the two people's boxes, and
-    /// [`PER_LENGTH`] for each pitch of their length.
-    fn cost(&mut self, m: &Move, whole: bool, px: &[f64], py: &[f64]) -> f64 {
-        let (crossings, work) = self.index.crossings(&self.moved);
+    /// [`PER_LENGTH`] for each pitch of their length. `None` as soon as the
+    /// cost is known to be over `limit` (the rest is not counted).
+    fn cost(&mut self, m: &Move, whole: bool, px: &[f64], py: &[f64], limit: f64) -> Option<f64> {
+        let length: f64 = if whole {
+            let pitch = self.pitch;
+            let lines = self.lines;
+            self.moved
+                .iter()
+                .map(|&k| {
+                    let (a, b) = lines[k];
+                    (((px[a] - px[b]) / pitch.0).powi(2) + ((py[a] - py[b]) / pitch.1).powi(2)).sqrt()
+                })
+                .sum::<f64>()
+                * PER_LENGTH
+        } else {
+            0.0
+        };
+        // How many more of something costing `each` keep the cost within the limit.
+        let room = |used: f64, each: f64| -> Option<usize> { (used <= limit).then(|| ((limit - used) / each).floor() as usize) };
+        let (crossings, work) = self.index.crossings(&self.moved, room(length, 1.0)?);
         self.spent += work;
-        if !whole {
-            return crossings as f64;
+        let mut sum = length + crossings as f64;
+        if !whole || sum > limit {
+            return (sum <= limit).then_some(sum);
         }
-        let (mut boxes, work) = self.index.hits(&self.moved, px, py);
+        let (hits, work) = self.index.hits(&self.moved, px, py, room(sum, BOX)?);
         self.spent += work;
+        sum += BOX * hits as f64;
         for w in std::iter::once(m.v).chain(m.other) {
+            if sum > limit {
+                return None;
+            }
             let (through, work) = self.index.through(w, px, py);
-            boxes += through;
+            sum += BOX * through as f64;
             self.spent += work;
         }
-        let length: f64 = self
-            .moved
-            .iter()
-            .map(|&k| {
-                let (a, b) = self.lines[k];
-                (((px[a] - px[b]) / self.pitch.0).powi(2) + ((py[a] - py[b]) / self.pitch.1).powi(2)).sqrt()
-            })
-            .sum();
-        crossings as f64 + BOX * boxes as f64 + PER_LENGTH * length
+        (sum <= limit).then_some(sum)
     }
 
     /// Puts the two people of `m` at its end (`done`) or back at its start,
@@ -439,13 +468,12 @@ impl<'a> Search<'a> {
         self.seat.insert((m.g, m.to.0, m.to.1), m.v);
     }
 
-    /// Tries `m`: keeps it if `accept(before, after)` (costs as [`Self::cost`]
-    /// with `whole`), else puts everyone back.
-    fn attempt(&mut self, m: &Move, whole: bool, px: &mut [f64], py: &mut [f64], accept: impl FnOnce(f64, f64) -> bool) -> bool {
-        let before = self.cost(m, whole, px, py);
+    /// Tries `m`: keeps it if its cost after (as [`Self::cost`] with
+    /// `whole`) is at most `limit(cost before)`, else puts everyone back.
+    fn attempt(&mut self, m: &Move, whole: bool, px: &mut [f64], py: &mut [f64], limit: impl FnOnce(f64) -> f64) -> bool {
+        let before = self.cost(m, whole, px, py, f64::INFINITY).expect("no limit");
         self.put(m, true, px, py);
-        let after = self.cost(m, whole, px, py);
-        if accept(before, after) {
+        if self.cost(m, whole, px, py, limit(before)).is_some() {
             self.keep(m);
             true
         } else {
@@ -493,7 +521,9 @@ pub(crate) fn untangle(
         search.seat.insert((g, c, r), v);
     }
     if lines.len() <= ANNEAL_LINES {
-        anneal(&mut search, px, py, region_of, ANNEAL_PER_LINE.saturating_mul(lines.len() as u64).min(ANNEAL_BUDGET));
+        let lines = lines.len() as u64;
+        let budget = (ANNEAL_PER_LINE * lines).min(ANNEAL_BUDGET * ANNEAL_FULL_LINES / lines.max(ANNEAL_FULL_LINES));
+        anneal(&mut search, px, py, region_of, budget);
     }
     search.spent = 0;
     for _ in 0..ROUNDS {
@@ -508,7 +538,7 @@ pub(crate) fn untangle(
                     return;
                 }
                 let Some(m) = search.propose(v, g, c as i64 + dc, r as i64 + dr, px, py) else { continue };
-                if search.attempt(&m, false, px, py, |before, after| after < before) {
+                if search.attempt(&m, false, px, py, |before| before - 0.5) {
                     improved = true;
                     break;
                 }
@@ -541,9 +571,31 @@ fn anneal(search: &mut Search<'_>, px: &mut [f64], py: &mut [f64], region_of: &[
         let (dc, dr) = (rng.below(side) as i64 - REACH, rng.below(side) as i64 - REACH);
         search.spent += 1;
         let Some(m) = search.propose(v, g, c as i64 + dc, r as i64 + dr, px, py) else { continue };
+        // Kept with probability e^(−d/t): when d ≤ −t·ln(luck).
         let luck = rng.below(1 << 20) as f64 / f64::from(1u32 << 20);
-        search.attempt(&m, true, px, py, |before, after| after <= before || luck < (-(after - before) / t).exp());
+        search.attempt(&m, true, px, py, |before| before + t * minus_ln(luck));
     }
+}
+
+/// −ln(x) for 0 ≤ x ≤ 1 (+∞ at 0; x a normal number), by the four basic
+/// operations on x's bits alone, so that every platform gets the very same
+/// number: a maths library's `ln` or `exp` may differ in the last bit, and
+/// the annealing would then seat a map differently.
+fn minus_ln(x: f64) -> f64 {
+    if x <= 0.0 {
+        return f64::INFINITY;
+    }
+    // x = m · 2^e with 1 ≤ m < 2; ln m = 2·atanh(s), s = (m − 1)/(m + 1) < 1/3.
+    let bits = x.to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i64 - 1023;
+    let m = f64::from_bits((bits & ((1u64 << 52) - 1)) | (1023u64 << 52));
+    let s = (m - 1.0) / (m + 1.0);
+    let (mut term, mut sum) = (s, 0.0);
+    for k in (1..40).step_by(2) {
+        sum += term / f64::from(k);
+        term *= s * s;
+    }
+    -(e as f64 * std::f64::consts::LN_2 + 2.0 * sum)
 }
 
 /// Crossings of the lines `some` with every line without a shared end, by
@@ -569,6 +621,17 @@ fn crossings(some: &[usize], lines: &[(usize, usize)], px: &[f64], py: &[f64]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minus_ln_is_the_logarithm() {
+        assert_eq!(minus_ln(0.0), f64::INFINITY);
+        assert_eq!(minus_ln(1.0), 0.0);
+        for k in [1u32, 2, 3, 7, 1000, 1 << 19, 700_001, (1 << 20) - 1] {
+            let x = f64::from(k) / f64::from(1u32 << 20);
+            let (ours, std) = (minus_ln(x), -x.ln());
+            assert!((ours - std).abs() <= 1e-14 * std.max(1.0), "−ln({x}) = {std}, got {ours}");
+        }
+    }
 
     #[test]
     fn two_crossing_diagonals_are_uncrossed() {
@@ -610,7 +673,11 @@ mod tests {
         let all: Vec<usize> = (0..lines.len()).collect();
         let plain = crossings(&all, &lines, &px, &py);
         assert!(plain > 20, "the test needs crossings, has {plain}");
-        assert_eq!(index.crossings(&all).0, plain);
+        assert_eq!(index.crossings(&all, usize::MAX).0, plain);
+        // Asked for at most 5, it stops at the sixth, with less work.
+        let (capped, work) = index.crossings(&all, 5);
+        assert_eq!(capped, 6);
+        assert!(work < index.crossings(&all, usize::MAX).1);
         // Move a person across the map (as a trade would) and re-enter their lines.
         let moved: Vec<usize> = (0..lines.len()).filter(|&k| lines[k].0 == 3 || lines[k].1 == 3).collect();
         for &k in &moved {
@@ -621,8 +688,8 @@ mod tests {
         for &k in &moved {
             index.enter(k, &px, &py);
         }
-        assert_eq!(index.crossings(&all).0, crossings(&all, &lines, &px, &py));
-        assert_eq!(index.crossings(&moved).0, crossings(&moved, &lines, &px, &py));
+        assert_eq!(index.crossings(&all, usize::MAX).0, crossings(&all, &lines, &px, &py));
+        assert_eq!(index.crossings(&moved, usize::MAX).0, crossings(&moved, &lines, &px, &py));
     }
 
     #[test]
@@ -655,7 +722,8 @@ mod tests {
         let mut index = Lines::new(&lines, &px, &py, &grids, pitch);
         let (total, per_box) = plain(&px, &py);
         assert!(total > 30, "the test needs boxes crossed, has {total}");
-        assert_eq!(index.hits(&all, &px, &py).0, total);
+        assert_eq!(index.hits(&all, &px, &py, usize::MAX).0, total);
+        assert_eq!(index.hits(&all, &px, &py, 3).0, 4);
         for (v, &expected) in per_box.iter().enumerate() {
             assert_eq!(index.through(v, &px, &py).0, expected, "box {v}");
         }
@@ -672,7 +740,7 @@ mod tests {
             index.enter(k, &px, &py);
         }
         let (total, per_box) = plain(&px, &py);
-        assert_eq!(index.hits(&all, &px, &py).0, total);
+        assert_eq!(index.hits(&all, &px, &py, usize::MAX).0, total);
         for (v, &expected) in per_box.iter().enumerate() {
             assert_eq!(index.through(v, &px, &py).0, expected, "box {v} after the move");
         }
