@@ -15,12 +15,14 @@
 //!   edges on top, so people never jump when layers are toggled ([`combined`]).
 //!
 //! Everything here is pure and deterministic: a workspace in, a [`Layout`]
-//! out; [`svg`] turns a layout into a finished picture.
+//! out, the same on every platform (logarithms, exponentials and sines come
+//! from [`maths`], not the platform's maths library); [`svg`] turns a layout into a finished picture.
 
 pub mod combined;
 pub mod decision;
 pub mod encoding;
 pub mod geometry;
+pub mod maths;
 pub mod political;
 pub mod reporting;
 pub mod route;

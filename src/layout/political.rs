@@ -28,6 +28,7 @@
 use std::collections::HashMap;
 
 use super::geometry::{count_crossings, segments_cross, Point, Rect};
+use super::maths;
 use super::reporting::straight_route;
 use super::route::Obstacles;
 use super::springs;
@@ -518,7 +519,7 @@ fn pack_blocks(regions: &mut [Region], chain: &[usize]) {
             }
         };
         for (w, h, right) in candidates {
-            let score = ((w / h.max(1.0)) / MAP_ASPECT).ln().abs();
+            let score = maths::ln((w / h.max(1.0)) / MAP_ASPECT).abs();
             if best.as_ref().is_none_or(|b| score < b.0 - 1e-12) {
                 best = Some((score, pos.clone(), right));
             }
@@ -560,7 +561,7 @@ fn arrange_bands(regions: &mut [Region], chain: &[usize]) {
         .min_by(|&a, &b| {
             let score = |c: usize| {
                 let (w, h) = size(c);
-                ((w / h) / MAP_ASPECT).ln().abs()
+                maths::ln((w / h) / MAP_ASPECT).abs()
             };
             score(a).total_cmp(&score(b))
         })

@@ -21,6 +21,7 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::geometry::{Point, Rect};
+use super::maths;
 use super::route::Obstacles;
 use super::{
     EdgeKind, Layer, Layout, LayoutEdge, LayoutOptions, PersonIndex, ReportingMode, Scene, NODE_HEIGHT, NODE_WIDTH,
@@ -517,19 +518,19 @@ pub fn compact(forest: &Forest) -> ReportingGeometry {
         const SLOPE: f64 = 2.0;
         const FIRST_GUESS: f64 = 2.4;
         const GOOD_ENOUGH: f64 = 0.1;
-        let target = TARGET_ASPECT.ln();
+        let target = maths::ln(TARGET_ASPECT);
         let mut err = |f: f64, b: &mut [Block]| {
             let (w, h) = compact_pass(&t, f, b, &mut roots, false);
-            (w / h.max(1.0)).ln() - target
+            maths::ln(w / h.max(1.0)) - target
         };
-        let top = (w / ((m as f64).sqrt() * unit())).max(0.1).ln();
-        let (mut hi, mut e_hi) = (top, (w / h).ln() - target);
+        let top = maths::ln((w / ((m as f64).sqrt() * unit())).max(0.1));
+        let (mut hi, mut e_hi) = (top, maths::ln(w / h) - target);
         let mut lo: Option<(f64, f64)> = None;
         let mut best = (e_hi.abs(), top);
-        let mut guess = FIRST_GUESS.ln().min(top - e_hi / SLOPE / 2.0);
+        let mut guess = maths::ln(FIRST_GUESS).min(top - e_hi / SLOPE / 2.0);
         let mut stale = 0;
         for _ in 0..10 {
-            let e = err(guess.exp(), &mut b);
+            let e = err(maths::exp(guess), &mut b);
             if e.abs() < best.0 {
                 best = (e.abs(), guess);
             }
@@ -560,11 +561,11 @@ pub fn compact(forest: &Forest) -> ReportingGeometry {
                 Some((l, _)) => (l + hi) / 2.0,
                 None => guess - e / SLOPE,
             };
-            if guess < (0.02f64).ln() {
+            if guess < maths::ln(0.02) {
                 break;
             }
         }
-        factor = best.1.exp();
+        factor = maths::exp(best.1);
     }
     compact_pass(&t, factor, &mut b, &mut roots, true);
     // Top-down: absolute positions by breadth-first position, then routes.

@@ -7,8 +7,11 @@
 //! list order, which keeps a circle's own lines from tangling.
 //!
 //! Deterministic: the start is a spiral in breadth-first order from the
-//! best-connected person, every tie goes by index.
+//! best-connected person (its sines and cosines from [`super::maths`], the
+//! same to the last bit on every platform: the drawing magnifies a last-bit
+//! difference into another picture), every tie goes by index.
 
+use super::maths;
 use super::political::{Neighbours, Region};
 
 /// Ideal distance between people joined by a line, in cells.
@@ -94,8 +97,9 @@ fn spring_region(
     for (k, &v) in order.iter().enumerate() {
         let r = (k as f64 + 0.5).sqrt() * 0.9;
         let t = k as f64 * 2.399_963_229_728_653;
-        x[v] = r * t.cos();
-        y[v] = r * t.sin();
+        let (sin, cos) = maths::sin_cos(t);
+        x[v] = r * cos;
+        y[v] = r * sin;
     }
     let rounds_n = ROUNDS;
     let range = RANGE;

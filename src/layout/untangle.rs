@@ -27,6 +27,7 @@
 use std::collections::HashMap;
 
 use super::geometry::{segments_cross, Point};
+use super::maths;
 use super::{NODE_HEIGHT, NODE_WIDTH};
 
 /// Work at most of the greedy search: segment checks plus index squares
@@ -573,29 +574,8 @@ fn anneal(search: &mut Search<'_>, px: &mut [f64], py: &mut [f64], region_of: &[
         let Some(m) = search.propose(v, g, c as i64 + dc, r as i64 + dr, px, py) else { continue };
         // Kept with probability e^(−d/t): when d ≤ −t·ln(luck).
         let luck = rng.below(1 << 20) as f64 / f64::from(1u32 << 20);
-        search.attempt(&m, true, px, py, |before| before + t * minus_ln(luck));
+        search.attempt(&m, true, px, py, |before| before - t * maths::ln(luck));
     }
-}
-
-/// −ln(x) for 0 ≤ x ≤ 1 (+∞ at 0; x a normal number), by the four basic
-/// operations on x's bits alone, so that every platform gets the very same
-/// number: a maths library's `ln` or `exp` may differ in the last bit, and
-/// the annealing would then seat a map differently.
-fn minus_ln(x: f64) -> f64 {
-    if x <= 0.0 {
-        return f64::INFINITY;
-    }
-    // x = m · 2^e with 1 ≤ m < 2; ln m = 2·atanh(s), s = (m − 1)/(m + 1) < 1/3.
-    let bits = x.to_bits();
-    let e = ((bits >> 52) & 0x7ff) as i64 - 1023;
-    let m = f64::from_bits((bits & ((1u64 << 52) - 1)) | (1023u64 << 52));
-    let s = (m - 1.0) / (m + 1.0);
-    let (mut term, mut sum) = (s, 0.0);
-    for k in (1..40).step_by(2) {
-        sum += term / f64::from(k);
-        term *= s * s;
-    }
-    -(e as f64 * std::f64::consts::LN_2 + 2.0 * sum)
 }
 
 /// Crossings of the lines `some` with every line without a shared end, by
@@ -621,17 +601,6 @@ fn crossings(some: &[usize], lines: &[(usize, usize)], px: &[f64], py: &[f64]) -
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn minus_ln_is_the_logarithm() {
-        assert_eq!(minus_ln(0.0), f64::INFINITY);
-        assert_eq!(minus_ln(1.0), 0.0);
-        for k in [1u32, 2, 3, 7, 1000, 1 << 19, 700_001, (1 << 20) - 1] {
-            let x = f64::from(k) / f64::from(1u32 << 20);
-            let (ours, std) = (minus_ln(x), -x.ln());
-            assert!((ours - std).abs() <= 1e-14 * std.max(1.0), "−ln({x}) = {std}, got {ours}");
-        }
-    }
 
     #[test]
     fn two_crossing_diagonals_are_uncrossed() {

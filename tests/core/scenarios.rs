@@ -254,7 +254,7 @@ fn scenarios_survive_edits_of_their_deal_and_the_curve_follows_edits() {
     // Promoting one removes only that one.
     store.promote_scenario(&a.id, today()).unwrap();
     let left: Vec<String> = store.scenarios(DEAL).unwrap().into_iter().map(|s| s.id).collect();
-    assert_eq!(left, [b.id.clone()]);
+    assert_eq!(left, std::slice::from_ref(&b.id));
     assert_eq!(store.scenarios("d-bank-data").unwrap().len(), 1);
     store.discard_scenario(&other.id).unwrap();
     store.discard_scenario(&b.id).unwrap();
