@@ -24,6 +24,10 @@ best of three runs; the CLI's whole run, loading the workspace database
 included, is shown too); Graphviz's is the wall time of the `dot`/`sfdp`
 process on a DOT file with empty labels (best of three when under 2 s).
 
+Decision chains are also drawn by dot held to Sandtable's rows (each row a
+`rank=same` set): the same layering, so the crossings compare the ordering
+inside the rows alone; printed below the table, not held.
+
 Political maps are also drawn by "sfdp told the circles" (a hub node per
 circle) and by fdp with every circle a cluster subgraph (Graphviz's engine
 for clusters kept apart); their crossings and the pairs of circles whose
@@ -359,8 +363,40 @@ def run_case(case, binary, tmp, timeout):
                 "overlaps": count_overlaps(boxes),
                 "regions_overlapping": count_overlaps(group_boxes(proc.stdout, ids, groups)),
             }
+    rowed = None
+    if case.kind == "decision" and gv is not None:
+        # dot held to Sandtable's rows (bands and the rows inside them): the
+        # same layering, so only the ordering inside rows differs.
+        ys = sorted({round(n["y"]) for n in lay["nodes"]})
+        row_of = {n["person"]: ys.index(round(n["y"])) for n in lay["nodes"]}
+        _, proc = best_time(["dot", "-Tplain"], timeout, dot_rows_source(ids, edges, row_of), repeat=1)
+        if proc is not None:
+            _, routes, ends, _ = parse_plain(proc.stdout)
+            rowed = {"crossings": count_crossings(routes, ends)}
     return {"case": case, "engine": engine, "nodes": len(ids), "st": st, "gv": gv, "told": told,
-            "clustered": clustered}
+            "clustered": clustered, "rowed": rowed}
+
+
+def dot_rows_source(ids, edges, row_of):
+    """DOT text for dot with every person on the row `row_of` gives (0 on
+    top): each row a `rank=same` set with an invisible anchor, the anchors
+    chained top to bottom; edges run from the upper row to the lower."""
+    num = {v: k for k, v in enumerate(ids)}
+    rows = max(row_of[v] for v in ids) + 1
+    lines = ["digraph G {",
+             f'  node [shape=box, fixedsize=true, width={NODE_W / 72:.4f}, height={NODE_H / 72:.4f}, label=""];',
+             "  edge [arrowhead=none];"]
+    for r in range(rows):
+        lines.append(f"  a{r} [style=invis, shape=point, width=0.01, height=0.01];")
+        if r:
+            lines.append(f"  a{r - 1} -> a{r} [style=invis, weight=100];")
+        lines.append("  { rank=same; a%d; %s }" % (r, " ".join(f"n{num[v]};" for v in ids if row_of[v] == r)))
+    for a, b in edges:
+        if row_of[a] > row_of[b]:
+            a, b = b, a
+        lines.append(f"  n{num[a]} -> n{num[b]};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def group_boxes(plain, ids, groups):
@@ -464,6 +500,10 @@ def main():
             shutil.rmtree(tmp, ignore_errors=True)
     print(f"dot/sfdp: {subprocess.run(['dot', '-V'], capture_output=True, text=True).stderr.strip()}")
     print(table(rows, a.timeout))
+    for r in rows:
+        if r.get("rowed"):
+            print(f"{r['case'].name}: dot held to Sandtable's rows: {r['rowed']['crossings']} crossings "
+                  f"(Sandtable {r['st']['crossings']}, dot ranking freely {r['gv']['crossings']})")
     for r in rows:
         if r.get("told"):
             t = r["told"]
