@@ -42,7 +42,7 @@ const BAND_GAP: f64 = 28.0;
 const EMPTY_BAND_H: f64 = 44.0;
 /// Starting orders tried (see `order_layers`), sweeps of crossing reduction
 /// from each, and how many sweeps in a row may bring nothing new.
-const STARTS: usize = 3;
+const STARTS: usize = 4;
 const SWEEPS: usize = 24;
 const PATIENCE: usize = 6;
 /// Limits of the local steps: transposition rounds after each sweep,
@@ -362,10 +362,11 @@ fn balance(order: &[Vec<usize>], up: &[Vec<usize>], down: &[Vec<usize>], verts: 
 }
 
 /// A starting order of every layer: 0 depth first from the top layer, 1 depth
-/// first from the bottom, 2 by vertex number (participants in the deal's order).
+/// first from the bottom, 2 by vertex number (participants in the deal's
+/// order), 3 breadth first from the top layer (as dot's first order).
 fn initial_order(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layers: usize, start: usize) -> Vec<Vec<usize>> {
     let mut order: Vec<Vec<usize>> = vec![Vec::new(); layers];
-    if start >= 2 {
+    if start == 2 {
         for (v, vert) in verts.iter().enumerate() {
             order[vert.layer].push(v);
         }
@@ -373,10 +374,26 @@ fn initial_order(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layer
     }
     let mut seen = vec![false; verts.len()];
     let mut by_layer: Vec<usize> = (0..verts.len()).collect();
-    by_layer.sort_by_key(|&v| (if start == 0 { verts[v].layer } else { layers - verts[v].layer }, v));
+    let from_top = start != 1;
+    by_layer.sort_by_key(|&v| (if from_top { verts[v].layer } else { layers - verts[v].layer }, v));
     let mut stack = Vec::new();
+    let mut queue = std::collections::VecDeque::new();
     for &s in &by_layer {
         if seen[s] {
+            continue;
+        }
+        if start == 3 {
+            seen[s] = true;
+            queue.push_back(s);
+            while let Some(v) = queue.pop_front() {
+                order[verts[v].layer].push(v);
+                for &w in down[v].iter().chain(&up[v]) {
+                    if !seen[w] {
+                        seen[w] = true;
+                        queue.push_back(w);
+                    }
+                }
+            }
             continue;
         }
         stack.push(s);
@@ -386,7 +403,7 @@ fn initial_order(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layer
             }
             seen[v] = true;
             order[verts[v].layer].push(v);
-            let (first, second) = if start == 0 { (&down[v], &up[v]) } else { (&up[v], &down[v]) };
+            let (first, second) = if from_top { (&down[v], &up[v]) } else { (&up[v], &down[v]) };
             for &w in first.iter().rev().chain(second.iter().rev()) {
                 if !seen[w] {
                     stack.push(w);
@@ -398,9 +415,10 @@ fn initial_order(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layer
 }
 
 /// The order of every layer with few crossings: from several starts (depth
-/// first from the top as dot does, from the bottom, and the participants'
-/// order) median/barycenter sweeps with transposition; the best of them is
-/// then sifted. Deterministic: ties keep the present order.
+/// first from the top and from the bottom, the participants' order, breadth
+/// first from the top as dot starts) median/barycenter sweeps with
+/// transposition; the best of them is then sifted. Deterministic: ties keep
+/// the present order.
 fn order_layers(verts: &[Vertex], down: &[Vec<usize>], up: &[Vec<usize>], layers: usize) -> Vec<Vec<usize>> {
     let mut m = Mincross::new(down, up);
     let mut best: Option<(usize, Vec<Vec<usize>>)> = None;

@@ -286,6 +286,24 @@ fn decision_crossings_no_more_than_dot() {
     assert!(all <= 40, "{all} crossings counting links with a common person, dot 40");
 }
 
+#[test]
+fn wider_decision_chains_cross_less_than_dot_in_all() {
+    // Eight 60-person chains with 85 links (seeds 1-8), crossings of links
+    // without a common person, summed: dot ranking freely 506, dot held to
+    // Sandtable's rows 426 (scripts/compare-graphviz.py's two drawings, run
+    // on these chains). Sandtable 481 from three starting orders, 467 since
+    // a fourth, breadth first from the top as dot starts (src/layout/decision.rs).
+    let total: usize = (1..=8)
+        .map(|seed| {
+            let ws = synthetic::workspace(2_000, 1, seed, 60, 85);
+            let l = layout(&ws, ACC, Layer::Decision, &with_deal("d0")).unwrap();
+            assert_eq!(l.nodes.len(), 60);
+            independent_crossings(&l)
+        })
+        .sum();
+    assert!(total <= 475, "{total} crossings on eight 60-person chains (dot 506)");
+}
+
 /// Routes of `l` that run through a box other than their own two ends.
 fn lines_through_boxes(l: &Layout) -> Vec<(usize, usize)> {
     let slot: HashMap<&str, usize> = l.nodes.iter().enumerate().map(|(k, n)| (n.person.as_str(), k)).collect();
