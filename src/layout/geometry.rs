@@ -15,6 +15,12 @@ impl Point {
     pub fn new(x: f64, y: f64) -> Self {
         Point { x, y }
     }
+
+    /// Distance to `o`, by a square root (exact under IEEE 754, unlike
+    /// `hypot`, which platforms may round differently).
+    pub fn distance(self, o: Point) -> f64 {
+        ((o.x - self.x) * (o.x - self.x) + (o.y - self.y) * (o.y - self.y)).sqrt()
+    }
 }
 
 /// An axis-aligned box: top-left corner and size.

@@ -207,7 +207,7 @@ fn edge_svg(s: &mut String, e: &LayoutEdge) {
     // line stops at its base so a thick line does not poke through the tip.
     let head = if directed {
         let (a, b) = (pts[pts.len() - 2], pts[pts.len() - 1]);
-        let len = (b.x - a.x).hypot(b.y - a.y);
+        let len = a.distance(b);
         if len > 1e-6 {
             let (ux, uy) = ((b.x - a.x) / len, (b.y - a.y) / len);
             let size = (7.0 + width * 1.5).min(len * 0.8);
@@ -253,7 +253,7 @@ fn edge_label_svg(s: &mut String, e: &LayoutEdge) {
         .windows(2)
         .map(|w| (w[0], w[1]))
         .max_by(|x, y| {
-            let l = |p: &(super::Point, super::Point)| (p.1.x - p.0.x).hypot(p.1.y - p.0.y);
+            let l = |p: &(super::Point, super::Point)| p.0.distance(p.1);
             l(x).total_cmp(&l(y))
         })
     else {
