@@ -266,20 +266,19 @@ impl Obstacles {
             Point::new(r.right() + c, r.bottom() + c),
             Point::new(r.x - c, r.bottom() + c),
         ];
-        let dist = |a: Point, b: Point| ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
         // A bend sits outside every box, the route's own two included.
         let ok = |pt: Point| !self.inside_any(pt);
         let mut best: Option<(f64, Vec<Point>)> = None;
         let mut consider = |way: Vec<Point>| {
             let mut legs = std::iter::once(p).chain(way.iter().copied()).chain(std::iter::once(q)).collect::<Vec<_>>();
-            legs.dedup_by(|x, y| dist(*x, *y) < EPS);
+            legs.dedup_by(|x, y| x.distance(*y) < EPS);
             if legs.windows(2).any(|w| r.crossed_by(w[0], w[1])) || !way.iter().all(|&pt| ok(pt)) {
                 return;
             }
             if side.is_some_and(|s| way.iter().any(|&pt| orient(p, q, pt) != s)) {
                 return;
             }
-            let len: f64 = legs.windows(2).map(|w| dist(w[0], w[1])).sum();
+            let len: f64 = legs.windows(2).map(|w| w[0].distance(w[1])).sum();
             if best.as_ref().is_none_or(|b| len < b.0 - EPS) {
                 best = Some((len, way));
             }
