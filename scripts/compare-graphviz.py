@@ -333,12 +333,18 @@ def run_case(case, binary, tmp, timeout):
             "aspect": w / h if h else float("inf"),
             "edges": len(routes),
         }
+    if case.kind == "political" and gv is not None:
+        # How far sfdp's drawing is from regions: pairs of circles whose boxes
+        # intersect, and people inside the box of a circle not their own.
+        groups = person_groups(ws)
+        gv["regions_overlapping"] = count_overlaps(group_boxes(proc.stdout, ids, groups))
+        gv["strangers"] = strangers(proc.stdout, ids, groups)
+        gv["pairs"] = len(set(groups.values())) * (len(set(groups.values())) - 1) // 2
     told = None
     if case.kind == "political" and gv is not None:
         # sfdp told the circles (a hub per circle and one for the outsiders):
         # its crossings, and whether its circles' boxes come out disjoint.
-        acc = ws["accounts"][0]
-        groups = {p["id"]: (p.get("primary_circle") or (p.get("circles") or ["~outside"])[0]) for p in acc["people"]}
+        groups = person_groups(ws)
         _, proc = best_time([engine, "-Tplain"], timeout, dot_source(ids, edges, engine, groups), repeat=1)
         if proc is not None:
             boxes, routes, ends, _ = parse_plain(proc.stdout)
@@ -352,8 +358,7 @@ def run_case(case, binary, tmp, timeout):
     if case.kind == "political" and gv is not None:
         # Graphviz's own engine for clusters that must stay apart: fdp with
         # every circle (and the outsiders) a cluster subgraph.
-        acc = ws["accounts"][0]
-        groups = {p["id"]: (p.get("primary_circle") or (p.get("circles") or ["~outside"])[0]) for p in acc["people"]}
+        groups = person_groups(ws)
         ms, proc = best_time(["fdp", "-Tplain"], timeout, fdp_cluster_source(ids, edges, groups), repeat=1)
         if proc is not None:
             boxes, routes, ends, _ = parse_plain(proc.stdout)
@@ -399,22 +404,47 @@ def dot_rows_source(ids, edges, row_of):
     return "\n".join(lines) + "\n"
 
 
-def group_boxes(plain, ids, groups):
-    """The box round each group's members in `-Tplain` output (nodes n0, n1, … in `ids` order)."""
+def person_groups(ws):
+    """Person id -> their circle (primary, else first; "~outside" for none), as Sandtable groups them."""
+    acc = ws["accounts"][0]
+    return {p["id"]: (p.get("primary_circle") or (p.get("circles") or ["~outside"])[0]) for p in acc["people"]}
+
+
+def node_boxes(plain, ids):
+    """Person id -> box (x, y, w, h) in `-Tplain` output (nodes n0, n1, … in `ids` order)."""
     box_of = {}
     for line in plain.splitlines():
         f = line.split()
         if f and f[0] == "node" and f[1].startswith("n"):
             x, y, bw, bh = (float(v) * 72 for v in f[2:6])
             box_of[f[1]] = (x - bw / 2, y - bh / 2, bw, bh)
-    num = {v: k for k, v in enumerate(ids)}
+    return {v: box_of[f"n{k}"] for k, v in enumerate(ids)}
+
+
+def group_extents(plain, ids, groups):
+    """Group -> (x0, y0, x1, y1), the box round the group's members."""
     extent = {}
-    for v in ids:
-        x, y, bw, bh = box_of[f"n{num[v]}"]
+    for v, (x, y, bw, bh) in node_boxes(plain, ids).items():
         g = groups[v]
         e = extent.get(g, (x, y, x + bw, y + bh))
         extent[g] = (min(e[0], x), min(e[1], y), max(e[2], x + bw), max(e[3], y + bh))
-    return [(a, b, c - a, d - b) for a, b, c, d in extent.values()]
+    return extent
+
+
+def group_boxes(plain, ids, groups):
+    """The box round each group's members in `-Tplain` output, as (x, y, w, h)."""
+    return [(a, b, c - a, d - b) for a, b, c, d in group_extents(plain, ids, groups).values()]
+
+
+def strangers(plain, ids, groups):
+    """People whose box centre lies inside the box round another group (0 where groups are regions)."""
+    extent = group_extents(plain, ids, groups)
+    n = 0
+    for v, (x, y, bw, bh) in node_boxes(plain, ids).items():
+        cx, cy = x + bw / 2, y + bh / 2
+        if any(g != groups[v] and e[0] < cx < e[2] and e[1] < cy < e[3] for g, e in extent.items()):
+            n += 1
+    return n
 
 
 def fdp_cluster_source(ids, edges, groups):
@@ -504,6 +534,11 @@ def main():
         if r.get("rowed"):
             print(f"{r['case'].name}: dot held to Sandtable's rows: {r['rowed']['crossings']} crossings "
                   f"(Sandtable {r['st']['crossings']}, dot ranking freely {r['gv']['crossings']})")
+    for r in rows:
+        gv = r["gv"]
+        if gv and "strangers" in gv:
+            print(f"{r['case'].name}: sfdp's drawing has no regions: {gv['regions_overlapping']} of {gv['pairs']} pairs of circles "
+                  f"whose boxes intersect, {gv['strangers']} of {r['nodes']} people inside another circle's box (Sandtable 0 and 0)")
     for r in rows:
         if r.get("told"):
             t = r["told"]
