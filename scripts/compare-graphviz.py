@@ -317,6 +317,15 @@ def run_case(case, binary, tmp, timeout):
         "aspect": lay["width"] / lay["height"],
         "edges": len(st_routes),
     }
+    if case.kind == "political":
+        # Sandtable's regions, measured as sfdp's are below.
+        rects = {g["id"]: (g["x"], g["y"], g["x"] + g["width"], g["y"] + g["height"]) for g in lay["groups"]}
+        outside = next((g["id"] for g in lay["groups"] if g["kind"] == "outside"), None)
+        st["regions_overlapping"] = count_overlaps([(a, b, c - a, d - b) for a, b, c, d in rects.values()])
+        st["strangers"] = sum(
+            1 for n in lay["nodes"]
+            if any(g != (n["circle"] or outside) and e[0] < n["x"] + n["width"] / 2 < e[2]
+                   and e[1] < n["y"] + n["height"] / 2 < e[3] for g, e in rects.items()))
 
     # Graphviz.
     engine = "sfdp" if case.kind == "political" else "dot"
@@ -538,12 +547,13 @@ def main():
         gv = r["gv"]
         if gv and "strangers" in gv:
             print(f"{r['case'].name}: sfdp's drawing has no regions: {gv['regions_overlapping']} of {gv['pairs']} pairs of circles "
-                  f"whose boxes intersect, {gv['strangers']} of {r['nodes']} people inside another circle's box (Sandtable 0 and 0)")
+                  f"whose boxes intersect, {gv['strangers']} of {r['nodes']} people inside another circle's box "
+                  f"(Sandtable {r['st']['regions_overlapping']} and {r['st']['strangers']})")
     for r in rows:
         if r.get("told"):
             t = r["told"]
             print(f"{r['case'].name}: sfdp told the circles (a hub per circle): {t['crossings']} crossings "
-                  f"(Sandtable {r['st']['crossings']}), {t['regions_overlapping']} pairs of circles whose boxes intersect (Sandtable 0)")
+                  f"(Sandtable {r['st']['crossings']}), {t['regions_overlapping']} pairs of circles whose boxes intersect (Sandtable {r['st']['regions_overlapping']})")
     for r in rows:
         if r.get("clustered"):
             c = r["clustered"]
