@@ -322,10 +322,8 @@ def run_case(case, binary, tmp, timeout):
         rects = {g["id"]: (g["x"], g["y"], g["x"] + g["width"], g["y"] + g["height"]) for g in lay["groups"]}
         outside = next((g["id"] for g in lay["groups"] if g["kind"] == "outside"), None)
         st["regions_overlapping"] = count_overlaps([(a, b, c - a, d - b) for a, b, c, d in rects.values()])
-        st["strangers"] = sum(
-            1 for n in lay["nodes"]
-            if any(g != (n["circle"] or outside) and e[0] < n["x"] + n["width"] / 2 < e[2]
-                   and e[1] < n["y"] + n["height"] / 2 < e[3] for g, e in rects.items()))
+        st["strangers"] = strangers(
+            [(n["circle"] or outside, n["x"] + n["width"] / 2, n["y"] + n["height"] / 2) for n in lay["nodes"]], rects)
 
     # Graphviz.
     engine = "sfdp" if case.kind == "political" else "dot"
@@ -347,13 +345,13 @@ def run_case(case, binary, tmp, timeout):
         # intersect, and people inside the box of a circle not their own.
         groups = person_groups(ws)
         gv["regions_overlapping"] = count_overlaps(group_boxes(proc.stdout, ids, groups))
-        gv["strangers"] = strangers(proc.stdout, ids, groups)
+        centres = [(groups[v], x + bw / 2, y + bh / 2) for v, (x, y, bw, bh) in node_boxes(proc.stdout, ids).items()]
+        gv["strangers"] = strangers(centres, group_extents(proc.stdout, ids, groups))
         gv["pairs"] = len(set(groups.values())) * (len(set(groups.values())) - 1) // 2
     told = None
     if case.kind == "political" and gv is not None:
         # sfdp told the circles (a hub per circle and one for the outsiders):
         # its crossings, and whether its circles' boxes come out disjoint.
-        groups = person_groups(ws)
         _, proc = best_time([engine, "-Tplain"], timeout, dot_source(ids, edges, engine, groups), repeat=1)
         if proc is not None:
             boxes, routes, ends, _ = parse_plain(proc.stdout)
@@ -367,7 +365,6 @@ def run_case(case, binary, tmp, timeout):
     if case.kind == "political" and gv is not None:
         # Graphviz's own engine for clusters that must stay apart: fdp with
         # every circle (and the outsiders) a cluster subgraph.
-        groups = person_groups(ws)
         ms, proc = best_time(["fdp", "-Tplain"], timeout, fdp_cluster_source(ids, edges, groups), repeat=1)
         if proc is not None:
             boxes, routes, ends, _ = parse_plain(proc.stdout)
@@ -445,15 +442,12 @@ def group_boxes(plain, ids, groups):
     return [(a, b, c - a, d - b) for a, b, c, d in group_extents(plain, ids, groups).values()]
 
 
-def strangers(plain, ids, groups):
-    """People whose box centre lies inside the box round another group (0 where groups are regions)."""
-    extent = group_extents(plain, ids, groups)
-    n = 0
-    for v, (x, y, bw, bh) in node_boxes(plain, ids).items():
-        cx, cy = x + bw / 2, y + bh / 2
-        if any(g != groups[v] and e[0] < cx < e[2] and e[1] < cy < e[3] for g, e in extent.items()):
-            n += 1
-    return n
+def strangers(centres, extents):
+    """How many of `centres` ((group, x, y) of each person's box centre) lie
+    inside the box (`extents`: group -> (x0, y0, x1, y1)) of another group:
+    0 where groups are regions."""
+    return sum(1 for own, cx, cy in centres
+               if any(g != own and e[0] < cx < e[2] and e[1] < cy < e[3] for g, e in extents.items()))
 
 
 def fdp_cluster_source(ids, edges, groups):
