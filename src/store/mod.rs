@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod encryption;
+pub mod file_locks;
 mod columns;
 mod deals;
 mod edits;
@@ -50,6 +51,11 @@ impl Store {
     /// passphrase, or none for an encrypted file, is refused untouched.
     pub fn open_with_passphrase(path: impl AsRef<Path>, passphrase: Option<&str>) -> Result<Store> {
         let path = path.as_ref();
+        if cfg!(target_os = "linux") && !file_locks::ofd_locks_in_force() {
+            return Err(Error::InvalidInput(
+                "this build of Sandtable could not make SQLite's file locks safe from file dialogs; no workspace was opened".into(),
+            ));
+        }
         let in_memory = path.as_os_str() == ":memory:";
         if !in_memory {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

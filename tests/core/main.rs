@@ -7,6 +7,7 @@ mod crash;
 mod edits;
 mod encoding;
 mod encryption;
+mod file_locks;
 mod hostile;
 mod import_rules;
 mod layout;
