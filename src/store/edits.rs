@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::read::{load_accounts, load_competitors, load_deals, load_settings};
 use super::write::{insert_account, insert_activities, insert_deal};
@@ -26,22 +26,26 @@ impl Store {
     /// `InvalidInput` naming the field and the id for a broken rule,
     /// `InvalidFile` listing the problems of a refused `replace_account`.
     pub fn apply(&mut self, edit: &Edit) -> Result<EditOutcome> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::transactions::write_tx(&mut self.conn)?;
         let outcome = apply_in(&tx, edit)?;
         tx.commit()?;
         Ok(outcome)
     }
 
     /// [`Store::apply`], then this week's snapshot of every open deal the edit
-    /// touched is retaken, so the probability curve follows the edit.
+    /// touched is retaken, so the probability curve follows the edit — all in
+    /// one transaction: when the snapshots cannot be written, the edit is not
+    /// applied either, and the error says so.
     pub fn apply_on(&mut self, edit: &Edit, as_of: chrono::NaiveDate) -> Result<EditOutcome> {
-        let outcome = self.apply(edit)?;
-        self.retake_snapshots(&edit.deals_touched(), as_of)?;
-        Ok(outcome)
+        self.atomically(|store| {
+            let outcome = store.apply(edit)?;
+            store.retake_snapshots(&edit.deals_touched(), as_of)?;
+            Ok(outcome)
+        })
     }
 }
 
-pub(super) fn apply_in(tx: &Transaction<'_>, edit: &Edit) -> Result<EditOutcome> {
+pub(super) fn apply_in(tx: &Connection, edit: &Edit) -> Result<EditOutcome> {
     let undo = |inverse: Edit| Ok(EditOutcome { inverse, created: None });
     match edit {
         Edit::CreateAccount { id, name, industry, region } => {
@@ -465,7 +469,7 @@ pub(super) fn apply_in(tx: &Transaction<'_>, edit: &Edit) -> Result<EditOutcome>
     }
 }
 
-fn set_competitor(tx: &Transaction<'_>, c: &Competitor, position: Option<u32>) -> Result<EditOutcome> {
+fn set_competitor(tx: &Connection, c: &Competitor, position: Option<u32>) -> Result<EditOutcome> {
     if c.id.trim().is_empty() {
         return Err(invalid("competitor.id: a competitor id must not be empty".into()));
     }
@@ -502,7 +506,7 @@ fn set_competitor(tx: &Transaction<'_>, c: &Competitor, position: Option<u32>) -
     Ok(EditOutcome { inverse, created: None })
 }
 
-fn remove_competitor(tx: &Transaction<'_>, id: &str) -> Result<EditOutcome> {
+fn remove_competitor(tx: &Connection, id: &str) -> Result<EditOutcome> {
     let (position, old) = load_competitors(tx)?
         .into_iter()
         .enumerate()
@@ -534,7 +538,7 @@ fn remove_competitor(tx: &Transaction<'_>, id: &str) -> Result<EditOutcome> {
 
 /// New settings obey the importer's rules for the whole workspace (e.g. no
 /// deal may be left in a stage the new template drops).
-fn update_settings(tx: &Transaction<'_>, settings: &Settings) -> Result<EditOutcome> {
+fn update_settings(tx: &Connection, settings: &Settings) -> Result<EditOutcome> {
     let mut ws = super::read::load_workspace(tx)?;
     let old = std::mem::replace(&mut ws.settings, settings.clone());
     let findings = validate(&ws, &Existing::default(), &settings.stages);
@@ -549,7 +553,7 @@ fn update_settings(tx: &Transaction<'_>, settings: &Settings) -> Result<EditOutc
 /// Replaces the deal (and, when given, its activities) through the
 /// whole-account replacement, which checks the importer's rules and yields
 /// the exact inverse.
-fn update_deal(tx: &Transaction<'_>, deal: &Deal, activities: Option<&[Activity]>) -> Result<Edit> {
+fn update_deal(tx: &Connection, deal: &Deal, activities: Option<&[Activity]>) -> Result<Edit> {
     let account: String = tx
         .query_row("SELECT account FROM deals WHERE id = ?1", [&deal.id], |r| r.get(0))
         .optional()?
@@ -592,7 +596,7 @@ fn update_deal(tx: &Transaction<'_>, deal: &Deal, activities: Option<&[Activity]
 }
 
 /// Writes a changed capture of an account back; returns the inverse.
-fn replace_captured(tx: &Transaction<'_>, c: Captured) -> Result<EditOutcome> {
+fn replace_captured(tx: &Connection, c: Captured) -> Result<EditOutcome> {
     let inverse = replace_account(tx, &c.account, &c.deals, c.position, &c.deal_positions, Some(&c.snapshots))?;
     Ok(EditOutcome { inverse, created: None })
 }
@@ -1048,7 +1052,7 @@ fn snapshot_rows(conn: &Connection, account: &str) -> Result<Vec<SnapshotRow>> {
 /// cascades) and inserts `account` with `deals` and their snapshots. Returns
 /// the inverse: the replaced account as it was, or its deletion.
 fn replace_account(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     account: &Account,
     deals: &[Deal],
     position: Option<u32>,
@@ -1178,7 +1182,7 @@ fn check_replacement(
 /// Moves the row just inserted into `table` (the last one) so that it is the
 /// `index`-th in row order; `None` or an index past the end leaves it last.
 /// Rowids of later rows move up by one only when no gap is left before them.
-fn place(tx: &Transaction<'_>, table: Ordered, id: &str, index: Option<u32>) -> Result<()> {
+fn place(tx: &Connection, table: Ordered, id: &str, index: Option<u32>) -> Result<()> {
     let Some(index) = index else { return Ok(()) };
     let t = table.name();
     let mut stmt = tx.prepare_cached(&format!("SELECT rowid FROM {t} WHERE id <> ?1 ORDER BY rowid"))?;

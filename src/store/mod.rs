@@ -16,6 +16,7 @@ mod stage_moves;
 mod scenarios;
 mod snapshots;
 mod summaries;
+mod transactions;
 mod verify;
 pub use verify::Verification;
 mod write;

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, OptionalExtension};
 
 use super::edits::{base36, next_serial};
 use super::pipeline::flags_of;
@@ -78,7 +78,7 @@ impl Store {
         }
         // A trial run of the promotion, rolled back: the same rules as reality.
         let trial = Edit::UpdateDeal { deal: Box::new(deal.clone()), activities: Some(activities.clone()) };
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::transactions::write_tx(&mut self.conn)?;
         super::edits::apply_in(&tx, &trial)?;
         tx.rollback()?;
         scenario.deal = deal;
@@ -109,7 +109,7 @@ impl Store {
     /// shows the move. Returns the edit that puts the real deal back.
     pub fn promote_scenario(&mut self, id: &str, as_of: NaiveDate) -> Result<EditOutcome> {
         let scenario = self.scenario(id)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::transactions::write_tx(&mut self.conn)?;
         let edit = Edit::UpdateDeal { deal: Box::new(scenario.deal), activities: Some(scenario.activities) };
         let outcome = super::edits::apply_in(&tx, &edit)?;
         tx.execute("DELETE FROM scenarios WHERE id = ?1", [id])?;

@@ -63,7 +63,7 @@ impl Store {
     }
 
     fn write_snapshots(&mut self, snaps: &[Snapshot]) -> Result<u32> {
-        let tx = self.conn.transaction()?;
+        let tx = super::transactions::write_tx(&mut self.conn)?;
         {
             let mut stmt = tx.prepare(
                 "INSERT OR REPLACE INTO win_rate_snapshots(deal, week, as_of, rate, formula_version, data)

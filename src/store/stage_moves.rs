@@ -3,7 +3,7 @@
 //! reads what it needs and writes the result, each call in one transaction.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, TransactionBehavior};
+use rusqlite::{params, Connection};
 
 use super::read::{load_deals, load_settings};
 use super::Store;
@@ -22,7 +22,7 @@ impl Store {
     /// [`Store::move_deal`] as if done on `as_of`. A refusal is `InvalidInput`
     /// whose message lists everything missing; nothing is written then.
     pub fn move_deal_on(&mut self, deal: &str, to: &str, as_of: NaiveDate) -> Result<StageMove> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::transactions::write_tx(&mut self.conn)?;
         let settings = load_settings(&tx)?.1;
         let d = deal_in(&tx, deal)?;
         let grade = grade_of(&d, &settings);
@@ -49,7 +49,7 @@ impl Store {
     /// Marking twice or unmarking an unmarked item changes nothing. Closed
     /// deals may still be marked: the record is kept right after the fact.
     pub fn mark_checklist(&mut self, deal: &str, stage: &str, item: &str, done: bool) -> Result<StageChecklist> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::transactions::write_tx(&mut self.conn)?;
         let settings = load_settings(&tx)?.1;
         let exists: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM deals WHERE id = ?1)", [deal], |r| r.get(0))?;
         if !exists {

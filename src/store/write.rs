@@ -1,7 +1,7 @@
 //! Writing a whole workspace document into the tables (import), and clearing
 //! them (replace). Callers run these inside one transaction.
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 
 use super::to_json_list;
 use crate::error::Result;
@@ -11,7 +11,7 @@ pub(crate) const META_CURRENCY: &str = "currency";
 pub(crate) const META_SETTINGS: &str = "settings";
 
 /// Deletes every record of the workspace (used by replace, inside its transaction).
-pub(crate) fn clear(tx: &Transaction<'_>) -> Result<()> {
+pub(crate) fn clear(tx: &Connection) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM activities; DELETE FROM deals; DELETE FROM people; DELETE FROM circles;
          DELETE FROM accounts; DELETE FROM competitors; DELETE FROM workspace_meta;",
@@ -19,7 +19,7 @@ pub(crate) fn clear(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn write_settings(tx: &Transaction<'_>, currency: &str, settings: &Settings) -> Result<()> {
+pub(crate) fn write_settings(tx: &Connection, currency: &str, settings: &Settings) -> Result<()> {
     let json = serde_json::to_string(settings).expect("settings always serialize");
     let mut stmt = tx.prepare_cached("INSERT OR REPLACE INTO workspace_meta(key, value) VALUES (?1, ?2)")?;
     stmt.execute(params![META_CURRENCY, currency])?;
@@ -28,7 +28,7 @@ pub(crate) fn write_settings(tx: &Transaction<'_>, currency: &str, settings: &Se
 }
 
 /// Inserts every record of `ws`, in file order. Foreign keys are checked at commit.
-pub(crate) fn insert_records(tx: &Transaction<'_>, ws: &Workspace) -> Result<()> {
+pub(crate) fn insert_records(tx: &Connection, ws: &Workspace) -> Result<()> {
     tx.pragma_update(None, "defer_foreign_keys", true)?;
     insert_competitors(tx, &ws.competitors)?;
     for account in &ws.accounts {
@@ -43,7 +43,7 @@ pub(crate) fn insert_records(tx: &Transaction<'_>, ws: &Workspace) -> Result<()>
     Ok(())
 }
 
-fn insert_competitors(tx: &Transaction<'_>, competitors: &[Competitor]) -> Result<()> {
+fn insert_competitors(tx: &Connection, competitors: &[Competitor]) -> Result<()> {
     let mut comp = tx.prepare_cached(
         "INSERT INTO competitors(id, name, info, partners, strengths, weaknesses) VALUES (?1,?2,?3,?4,?5,?6)",
     )?;
@@ -58,7 +58,7 @@ fn insert_competitors(tx: &Transaction<'_>, competitors: &[Competitor]) -> Resul
     Ok(())
 }
 
-pub(crate) fn insert_account(tx: &Transaction<'_>, a: &Account) -> Result<()> {
+pub(crate) fn insert_account(tx: &Connection, a: &Account) -> Result<()> {
     tx.execute(
         "INSERT INTO accounts(id, name, industry, region, notes) VALUES (?1,?2,?3,?4,?5)",
         params![a.id, a.name, a.industry, a.region, a.notes],
@@ -107,7 +107,7 @@ pub(crate) fn insert_account(tx: &Transaction<'_>, a: &Account) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn insert_activities(tx: &Transaction<'_>, account: &str, activities: &[Activity]) -> Result<()> {
+pub(crate) fn insert_activities(tx: &Connection, account: &str, activities: &[Activity]) -> Result<()> {
     let mut act = tx.prepare_cached(
         "INSERT INTO activities(id, account, date, type, status, deal, summary, addresses, our_people, outcome)
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
@@ -133,7 +133,7 @@ pub(crate) fn insert_activities(tx: &Transaction<'_>, account: &str, activities:
     Ok(())
 }
 
-pub(crate) fn insert_deal(tx: &Transaction<'_>, d: &Deal) -> Result<()> {
+pub(crate) fn insert_deal(tx: &Connection, d: &Deal) -> Result<()> {
     tx.execute(
         "INSERT INTO deals(id, account, name, amount, currency, stage, status, expected_close, grade_override,
                            override_reason, partner_led, sales_mode, not_shortlisted, strategy, tactics,
@@ -249,7 +249,7 @@ impl super::Store {
     /// Writes a checked workspace in one transaction. `replace_all` clears the
     /// whole workspace (settings included); otherwise records are added.
     pub(crate) fn write_workspace(&mut self, ws: &Workspace, replace_all: bool) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = super::transactions::write_tx(&mut self.conn)?;
         if replace_all {
             clear(&tx)?;
             write_settings(&tx, &ws.currency, &ws.settings)?;

@@ -2,6 +2,7 @@
 //! through the production `Store::open`).
 
 mod cli;
+mod atomic_writes;
 mod concurrency;
 mod crash;
 mod edits;
