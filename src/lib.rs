@@ -2,6 +2,7 @@
 //! the engine. No GUI dependency: the desktop shell and the CLI sit on top.
 
 pub mod demo;
+pub mod durable;
 pub mod engine;
 pub mod error;
 pub mod io;

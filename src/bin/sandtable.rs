@@ -48,6 +48,8 @@ enum Command {
     ExportPeople { account: String, file: Option<PathBuf> },
     /// Export the whole workspace as JSON (to stdout when no file is given)
     Export { file: Option<PathBuf> },
+    /// Create a new, empty workspace at --db (refused if one is there)
+    Init,
     /// Load the practice workspace (replaces the current one after a backup)
     Demo {
         #[arg(long)]
@@ -288,8 +290,25 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
 
 fn run(cli: Cli) -> Result<(), Error> {
     let db = cli.db.unwrap_or_else(Store::default_path);
+    // Only the commands that fill a workspace may create one; any other
+    // command on a path with no workspace says so instead of making an empty one.
+    // (`synth` prints a generated workspace and reads none.)
+    let creates = matches!(cli.command, Command::Init | Command::Demo { .. } | Command::Import { .. } | Command::Synth { .. });
+    if db.as_os_str() != ":memory:" && !db.exists() && !creates {
+        return Err(Error::InvalidInput(format!(
+            "there is no workspace at {}: create one with `sandtable init --db {0}` (empty), \
+             `sandtable demo --db {0}` (the practice workspace) or `sandtable import FILE --db {0}`",
+            db.display()
+        )));
+    }
+    if matches!(cli.command, Command::Init) && db.exists() {
+        return Err(Error::InvalidInput(format!("there is already a workspace at {}; it was not changed", db.display())));
+    }
     let mut store = Store::open_from_env(&db)?;
     match cli.command {
+        Command::Init => {
+            outln!("created an empty workspace at {}", db.display());
+        }
         Command::Import { file, replace, json } => {
             let mode = if replace { ImportMode::Replace } else { ImportMode::Merge };
             let report = io::import_file(&mut store, &file, mode)?;
@@ -357,7 +376,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 );
             }
             if !v.is_ok() {
-                return Err(Error::InvalidInput(format!("the database is not whole: {}", v.integrity)));
+                return Err(Error::InvalidInput(format!("the database is not whole: {}", v.problems().join("; "))));
             }
         }
         Command::PracticeReset => {

@@ -6,7 +6,7 @@ pub mod synthetic;
 use chrono::NaiveDate;
 
 use crate::error::Result;
-use crate::io::{import_workspace, workspace_file, ImportMode, ImportReport};
+use crate::io::{import_workspace_in_transaction, workspace_file, ImportMode, ImportReport};
 use crate::model::Workspace;
 use crate::store::Store;
 
@@ -18,10 +18,17 @@ pub fn practice_workspace() -> Workspace {
 }
 
 /// Loads the practice workspace, replacing what is there (after a backup), and
-/// rebuilds its weekly win-rate snapshots up to `today` so the curves show.
+/// rebuilds its weekly win-rate snapshots up to `today` so the curves show —
+/// both in one transaction, so a kill leaves the old workspace or the whole new one.
 pub fn load_practice(store: &mut Store, today: NaiveDate) -> Result<ImportReport> {
-    let report = import_workspace(store, &practice_workspace(), ImportMode::Replace)?;
-    store.rebuild_snapshots(today)?;
+    let ws = practice_workspace();
+    let backup = if store.is_empty()? { None } else { store.backup_beside("before-replace")? };
+    let mut report = store.atomically(|store| {
+        let report = import_workspace_in_transaction(store, &ws, ImportMode::Replace)?;
+        store.rebuild_snapshots(today)?;
+        Ok(report)
+    })?;
+    report.backup = backup.map(|p| p.display().to_string());
     Ok(report)
 }
 
@@ -53,13 +60,16 @@ pub fn reset_practice(store: &mut Store, today: NaiveDate) -> Result<crate::mode
             }
         })
         .collect();
-    let outcome = store.apply(&crate::model::Edit::Batch { edits })?;
-    // The exercise's scenarios end with it (the undo does not bring them back).
-    for d in &ws.deals {
-        store.conn().execute("DELETE FROM scenarios WHERE deal = ?1", [&d.id])?;
-    }
-    store.rebuild_snapshots(today)?;
-    Ok(outcome)
+    // One transaction: a kill leaves the exercise as it was or the practice whole again.
+    store.atomically(|store| {
+        let outcome = store.apply(&crate::model::Edit::Batch { edits })?;
+        // The exercise's scenarios end with it (the undo does not bring them back).
+        for d in &ws.deals {
+            store.conn().execute("DELETE FROM scenarios WHERE deal = ?1", [&d.id])?;
+        }
+        store.rebuild_snapshots(today)?;
+        Ok(outcome)
+    })
 }
 
 /// The ids of the practice workspace's accounts (to tell practice deals apart).

@@ -55,11 +55,10 @@ pub fn read_with_progress(path: &Path, progress: &mut dyn FnMut(Progress)) -> Re
     Ok(bytes)
 }
 
-/// Writes to a temporary file beside `path`, then renames, so a crash never leaves half a file.
+/// Writes to a temporary file beside `path`, then renames, so a crash or a
+/// full disk never leaves half a file (see [`crate::durable`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("tmp-export");
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+    crate::durable::write_file(path, bytes)
 }
 
 #[cfg(test)]

@@ -68,6 +68,28 @@ pub fn import_file_with_progress(
 }
 
 pub fn import_workspace(store: &mut Store, ws: &Workspace, mode: ImportMode) -> Result<ImportReport> {
+    let merge_into_data = check_import(store, ws, mode)?;
+    let backup = if mode == ImportMode::Replace && !store.is_empty()? {
+        store.backup_beside("before-replace")?
+    } else {
+        None
+    };
+    store.write_workspace(ws, !merge_into_data)?;
+    Ok(ImportReport::of(ws, backup))
+}
+
+/// [`import_workspace`] without the backup a replace takes first: for a
+/// caller that took it before its own transaction (a backup cannot be
+/// written inside one).
+pub fn import_workspace_in_transaction(store: &mut Store, ws: &Workspace, mode: ImportMode) -> Result<ImportReport> {
+    let merge_into_data = check_import(store, ws, mode)?;
+    store.write_workspace(ws, !merge_into_data)?;
+    Ok(ImportReport::of(ws, None))
+}
+
+/// Every rule, before anything is written. Returns whether the file is
+/// merged into a workspace that holds data.
+fn check_import(store: &Store, ws: &Workspace, mode: ImportMode) -> Result<bool> {
     let merge_into_data = mode == ImportMode::Merge && !store.is_empty()?;
     let (existing, stages) = if merge_into_data {
         (existing_index(store)?, store.settings()?.stages)
@@ -83,13 +105,7 @@ pub fn import_workspace(store: &mut Store, ws: &Workspace, mode: ImportMode) -> 
     if !findings.conflicts.is_empty() {
         return Err(Error::Conflict(findings.conflicts));
     }
-    let backup = if mode == ImportMode::Replace && !store.is_empty()? {
-        store.backup_beside("before-replace")?
-    } else {
-        None
-    };
-    store.write_workspace(ws, !merge_into_data)?;
-    Ok(ImportReport::of(ws, backup))
+    Ok(merge_into_data)
 }
 
 /// Ids the workspace holds, for conflict and reference checks of a merge.

@@ -9,4 +9,4 @@ pub mod validate;
 pub mod workspace_file;
 
 pub use files::{read_with_progress, write_atomically, Phase, Progress};
-pub use import::{export_json, import_file, import_file_with_progress, import_workspace, ImportMode, ImportReport};
+pub use import::{export_json, import_file, import_file_with_progress, import_workspace, import_workspace_in_transaction, ImportMode, ImportReport};

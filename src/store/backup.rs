@@ -13,18 +13,45 @@ use crate::error::{Error, Result};
 
 /// Writes a consistent copy of the database behind `conn` to `dest` (which must not exist).
 pub(crate) fn copy_database(conn: &Connection, dest: &Path, passphrase: Option<&str>) -> Result<()> {
+    if dest.exists() {
+        return Err(Error::io(dest, std::io::Error::new(std::io::ErrorKind::AlreadyExists, "a file of that name already exists; it was not changed")));
+    }
+    write_database_copy(conn, dest, passphrase)
+}
+
+/// Writes a consistent copy of the database behind `conn` to `dest`,
+/// replacing what is there: under a temporary name first, so `dest` is a
+/// whole copy or untouched, and nothing is left behind when it fails.
+pub(crate) fn write_database_copy(conn: &Connection, dest: &Path, passphrase: Option<&str>) -> Result<()> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    let dest_text = dest
-        .to_str()
-        .ok_or_else(|| Error::InvalidInput(format!("backup path {} is not UTF-8", dest.display())))?;
-    match passphrase {
-        // An encrypted workspace's backups are encrypted with the same passphrase.
-        Some(key) => super::encryption::export_to(conn, dest, key),
-        None => {
-            conn.execute("VACUUM INTO ?1", [dest_text])?;
-            Ok(())
+    crate::durable::produce(dest, |tmp| {
+        let tmp_text = tmp
+            .to_str()
+            .ok_or_else(|| Error::InvalidInput(format!("backup path {} is not UTF-8", dest.display())))?;
+        match passphrase {
+            // An encrypted workspace's backups are encrypted with the same passphrase.
+            Some(key) => super::encryption::export_to(conn, tmp, key),
+            None => {
+                conn.execute("VACUUM INTO ?1", [tmp_text])?;
+                Ok(())
+            }
+        }
+    })
+}
+
+/// Removes what an interrupted write left beside the workspace: a half
+/// re-encrypted copy, half-written backups (they are recognisable by name).
+pub(crate) fn remove_leftovers(db: &Path) {
+    let _ = std::fs::remove_file(db.with_extension("rekey-tmp"));
+    let _ = std::fs::remove_file(crate::durable::partial_path(db));
+    if let Ok(entries) = std::fs::read_dir(backup_dir(db)) {
+        for e in entries.flatten() {
+            // A half-written backup, or the journal SQLite kept beside it.
+            if e.file_name().to_string_lossy().contains(".partial") {
+                let _ = std::fs::remove_file(e.path());
+            }
         }
     }
 }
@@ -50,17 +77,14 @@ impl Store {
         copy_database(&self.conn, dest, self.passphrase.as_deref())
     }
 
-    /// Backs up into `backups/` beside the database, named by the current time.
-    /// Returns `None` for an in-memory database, which has nothing to keep.
     /// Saves a copy of the database at `dest` (replacing a file there): written
     /// beside it first, then moved into place, so `dest` is never half a copy.
     pub fn save_copy_as(&self, dest: &Path) -> Result<()> {
-        let tmp = dest.with_extension("tmp-backup");
-        let _ = std::fs::remove_file(&tmp);
-        self.backup_to(&tmp)?;
-        std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))
+        write_database_copy(&self.conn, dest, self.passphrase.as_deref())
     }
 
+    /// Backs up into `backups/` beside the database, named by the current time.
+    /// Returns `None` for an in-memory database, which has nothing to keep.
     pub fn backup_beside(&self, reason: &str) -> Result<Option<PathBuf>> {
         let Some(path) = self.path() else { return Ok(None) };
         let dest = stamped_path(path, reason);
@@ -111,6 +135,13 @@ impl Store {
     }
 }
 
+/// True when `file` reads as a plain (unencrypted) SQLite database.
+fn opens_plain(file: &Path) -> bool {
+    Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|c| c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)))
+        .is_ok()
+}
+
 /// Opens `file` read-only and refuses it unless it is an intact Sandtable
 /// database of a schema version this build knows.
 pub fn check_sandtable_database(file: &Path, passphrase: Option<&str>) -> Result<Connection> {
@@ -122,7 +153,18 @@ pub fn check_sandtable_database(file: &Path, passphrase: Option<&str>) -> Result
     let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| not_ours(&e.to_string()))?;
     super::encryption::unlock(&conn, &label, passphrase).map_err(|e| match e {
-        Error::Encrypted { .. } | Error::WrongPassphrase { .. } => {
+        // A plain backup and an encrypted workspace (or the other way round):
+        // say so, and how to get there, instead of "not a Sandtable database".
+        Error::WrongPassphrase { .. } if opens_plain(file) => Error::InvalidInput(format!(
+            "{label} is a backup without encryption and this workspace is encrypted, so it was not restored: \
+             remove the passphrase (sandtable passphrase --remove, or Settings → Encryption), restore, then set it again; \
+             the workspace was not changed"
+        )),
+        Error::Encrypted { .. } => not_ours(
+            "it is encrypted or not a database at all; if it is an encrypted backup, set its passphrase on this \
+             workspace first (sandtable passphrase, or Settings → Encryption), then restore; the workspace was not changed",
+        ),
+        Error::WrongPassphrase { .. } => {
             not_ours("it cannot be read with this workspace's passphrase (or it is not a database)")
         }
         other => other,
@@ -140,6 +182,14 @@ pub fn check_sandtable_database(file: &Path, passphrase: Option<&str>) -> Result
     let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if integrity != "ok" {
         return Err(not_ours(&format!("integrity check failed: {integrity}")));
+    }
+    let (broken, named) = super::verify::broken_references(&conn, 5)?;
+    if broken > 0 {
+        return Err(Error::InvalidInput(format!(
+            "{label} was not restored: it has {broken} broken references ({}{}); the workspace was not changed",
+            named.join("; "),
+            if broken as usize > named.len() { "; …" } else { "" }
+        )));
     }
     Ok(conn)
 }

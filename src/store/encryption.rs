@@ -84,30 +84,54 @@ impl Store {
             .ok_or_else(|| Error::InvalidInput("an in-memory workspace cannot be encrypted".into()))?;
         let fresh = path.with_extension("rekey-tmp");
         let _ = std::fs::remove_file(&fresh);
-        export_to(&self.conn, &fresh, new.unwrap_or(""))?;
-        // The copy opens with the new passphrase and is whole, or nothing changes.
-        {
+        let written = (|| -> Result<()> {
+            export_to(&self.conn, &fresh, new.unwrap_or(""))?;
+            // The copy opens with the new passphrase and is whole, or nothing changes.
             let check = Connection::open(&fresh)?;
             unlock(&check, &fresh.display().to_string(), new)?;
             let ok: String = check.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
             if ok != "ok" {
-                let _ = std::fs::remove_file(&fresh);
                 return Err(Error::InvalidInput(format!("the re-encrypted copy failed its integrity check: {ok}")));
             }
+            drop(check);
+            crate::durable::sync_file(&fresh)
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&fresh);
+            return Err(e);
         }
         let old = backup::stamped_path(&path, if self.passphrase.is_some() { "before-rekey" } else { "before-encryption" });
-        if let Some(dir) = old.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let kept = (|| -> Result<()> {
+            if let Some(dir) = old.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            // Fold the write-ahead log into the main file and close it, so the
+            // file alone is the whole workspace.
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            let placeholder = Connection::open_in_memory()?;
+            drop(std::mem::replace(&mut self.conn, placeholder));
+            // The old file gets a second name in backups/ (or a copy there) ...
+            if std::fs::hard_link(&path, &old).is_err() {
+                crate::durable::produce(&old, |tmp| std::fs::copy(&path, tmp).map(|_| ()).map_err(|e| Error::io(tmp, e)))?;
+            }
+            crate::durable::sync_dir_of(&old)
+        })();
+        if let Err(e) = kept {
+            let _ = std::fs::remove_file(&fresh);
+            *self = Store::open_with_passphrase(&path, self.passphrase.clone().as_deref())?;
+            return Err(e);
         }
-        // Fold the WAL into the main file, then move the old file away and the new one in.
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        let placeholder = Connection::open_in_memory()?;
-        drop(std::mem::replace(&mut self.conn, placeholder));
-        std::fs::rename(&path, &old).map_err(|e| Error::io(&path, e))?;
-        for ext in ["db-wal", "db-shm"] {
-            let _ = std::fs::remove_file(path.with_extension(ext));
+        // ... and the new copy takes its name in one step: at every moment the
+        // workspace is the old file or the new one, never missing. The log and
+        // index of the old file (empty after the checkpoint) must not be read
+        // against the new one.
+        for suffix in ["-wal", "-shm"] {
+            let mut name = path.clone().into_os_string();
+            name.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(name));
         }
         std::fs::rename(&fresh, &path).map_err(|e| Error::io(&fresh, e))?;
+        crate::durable::sync_dir_of(&path)?;
         *self = Store::open_with_passphrase(&path, new)?;
         Ok(old)
     }

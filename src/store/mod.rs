@@ -62,6 +62,7 @@ impl Store {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
             }
+            backup::remove_leftovers(path);
         }
         let mut conn = if in_memory { Connection::open_in_memory()? } else { Connection::open(path)? };
         let label = path.display().to_string();

@@ -69,6 +69,13 @@ fn lists_as_json() {
 fn errors_go_to_stderr_with_a_non_zero_exit() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ws.db");
+    // A path with no workspace is refused, with how to create one, and not created.
+    let out = run(&db, &["people", "acc-nope"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sandtable init --db"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!db.exists(), "an empty workspace was made");
+    assert!(run(&db, &["init"]).status.success());
+    assert!(!run(&db, &["init"]).status.success(), "init over a workspace");
     let out = run(&db, &["people", "acc-nope"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("account \"acc-nope\" not found"));

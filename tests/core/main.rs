@@ -10,6 +10,7 @@ mod encoding;
 mod encryption;
 mod file_locks;
 mod hostile;
+mod kill_points;
 mod import_rules;
 mod layout;
 mod library;
