@@ -289,11 +289,17 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    // `synth` prints a generated workspace and reads none: it opens no file.
+    if let Command::Synth { people, deals, seed, participants, links, influences } = &cli.command {
+        use sandtable::layout::synthetic::Influences;
+        let influences = if influences == "circles" { Influences::Circles } else { Influences::Random };
+        let text = sandtable::layout::synth_json(*people, *deals, *seed, *participants, *links, influences);
+        return std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e));
+    }
     let db = cli.db.unwrap_or_else(Store::default_path);
     // Only the commands that fill a workspace may create one; any other
     // command on a path with no workspace says so instead of making an empty one.
-    // (`synth` prints a generated workspace and reads none.)
-    let creates = matches!(cli.command, Command::Init | Command::Demo { .. } | Command::Import { .. } | Command::Synth { .. });
+    let creates = matches!(cli.command, Command::Init | Command::Demo { .. } | Command::Import { .. });
     if db.as_os_str() != ":memory:" && !db.exists() && !creates {
         return Err(Error::InvalidInput(format!(
             "there is no workspace at {}: create one with `sandtable init --db {0}` (empty), \
@@ -585,12 +591,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 None => std::io::stdout().write_all(r.text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
             }
         }
-        Command::Synth { people, deals, seed, participants, links, influences } => {
-            use sandtable::layout::synthetic::Influences;
-            let influences = if influences == "circles" { Influences::Circles } else { Influences::Random };
-            let text = sandtable::layout::synth_json(people, deals, seed, participants, links, influences);
-            std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?;
-        }
+        Command::Synth { .. } => unreachable!("synth returns before a workspace is opened"),
         Command::Deal { deal, as_of, json } => {
             let as_of = as_of_date(as_of)?;
             let d = store.deal(&deal)?;

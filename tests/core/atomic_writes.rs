@@ -89,6 +89,10 @@ fn a_missing_workspace_is_refused_not_created() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("there is no workspace at"), "{args:?}");
         assert!(!db.exists(), "{args:?} made an empty workspace");
     }
+    // synth reads no workspace, so it neither needs nor makes one.
+    let out = sandtable_cli().arg("--db").arg(&db).args(["synth", "--people", "3"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!db.exists(), "synth made a workspace");
 }
 
 #[test]
