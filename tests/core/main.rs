@@ -9,6 +9,7 @@ mod edits;
 mod encoding;
 mod encryption;
 mod file_locks;
+mod full_disk;
 mod hostile;
 mod kill_points;
 mod import_rules;
