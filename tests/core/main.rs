@@ -16,6 +16,7 @@ mod import_rules;
 mod layout;
 mod library;
 mod people_csv;
+mod practice_file;
 mod reliability;
 mod pipeline;
 mod profile;

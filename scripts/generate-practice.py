@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generates the bundled practice workspace (沙盘推演练习数据).
 
-    python3 src/demo/generate_practice.py          # writes practice-workspace.json next to this file
-    python3 src/demo/generate_practice.py --check  # only runs the self-check
+    python3 scripts/generate-practice.py           # writes src/demo/practice-workspace.json
+    python3 scripts/generate-practice.py --check   # only checks
+    python3 scripts/generate-practice.py --stdout  # prints the file (the core's tests compare it)
 
 Everything here is fictional: the customers (鸿远银行, 江南能源集团, 临澜市中心医院),
 their people, the competitors (云擎科技, 数衡软件, 北辰信息, 智联方舟, 景泓医疗信息) and
@@ -10,9 +11,12 @@ our own colleagues. The data is hand-written, not random, so every run produces
 byte-identical output. Python 3 standard library only. Chinese text uses
 full-width punctuation; thousands separators stay ASCII (4,200亿元).
 
-The file follows shared/spec/workspace-json.md (version 1) and the serde types in
-src/model/*.rs (deny_unknown_fields): the self-check below mirrors the importer's
-rules (src/io/validate.rs) and refuses to write a file that breaks one of them.
+The file follows shared/spec/workspace-json.md (version 1). No rule of the
+product is copied here: the stage checklists and the tactic library are read
+from a fresh workspace's export, the file is judged by the importer itself
+(`sandtable import` into a scratch workspace), and grades come from `sandtable
+deals`. The CLI is $SANDTABLE_CLI, else target/debug/sandtable (built first if
+missing).
 
 "Today" for the story is 2026-11-26: done activities lie before it, planned ones after.
 """
@@ -20,11 +24,36 @@ rules (src/io/validate.rs) and refuses to write a file that breaks one of them.
 import datetime as dt
 import json
 import os
+import subprocess
 import sys
+import tempfile
 
 TODAY = dt.date(2026, 11, 26)
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "practice-workspace.json")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "src", "demo", "practice-workspace.json")
+
+
+def sandtable(*args, check=True):
+    """Runs the sandtable CLI; a failure that is not asked for ends the script with its message."""
+    cli = os.environ.get("SANDTABLE_CLI") or os.path.join(ROOT, "target", "debug", "sandtable")
+    if not os.path.exists(cli):
+        subprocess.run(["cargo", "build", "-q", "-p", "sandtable", "--bin", "sandtable"], cwd=ROOT, check=True)
+    env = {k: v for k, v in os.environ.items() if k != "SANDTABLE_DB"}
+    done = subprocess.run([cli, *args], capture_output=True, text=True, env=env)
+    if check and done.returncode != 0:
+        sys.exit(f"sandtable {' '.join(args)}: {done.stderr}")
+    return done
+
+
+def fresh_settings():
+    """The settings a new workspace starts with (stages, tactic library), from the CLI."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "fresh.db")
+        sandtable("init", "--db", db)
+        return json.loads(sandtable("export", "--db", db).stdout)["settings"]
+
+
+FRESH = fresh_settings()
 
 # ---------------------------------------------------------------------------
 # Vocabulary shorthands (enums.rs)
@@ -623,20 +652,9 @@ HOSP_ACTIVITIES = [
 ]
 
 
-# The seeded tactic library, text exactly as default_tactics() in src/model/settings.rs
-# (ASCII comma there), so deals and activities that pick a library tactic match it.
-LIBRARY_TACTICS = [
-    ("frontal", "集中展示核心优势,直接对比竞争对手"),
-    ("frontal", "高层拜访,强化决策者信心"),
-    ("flanking", "引入新的评估标准,改变竞争规则"),
-    ("flanking", "聚焦客户未被满足的业务痛点"),
-    ("fragmentation", "拆分标包,争取优势部分"),
-    ("fragmentation", "以试点项目切入"),
-    ("defensive", "巩固现有用户满意度,提高切换成本"),
-    ("defensive", "提前锁定续约与扩容"),
-    ("development", "保持关系,为下一个项目布局"),
-    ("development", "培养内部支持者"),
-]
+# The seeded tactic library, exactly as a new workspace has it, so deals and
+# activities that pick a library tactic match it.
+LIBRARY_TACTICS = [(t["strategy"], t["text"]) for t in FRESH["tactics"]]
 _LIBRARY_BY_TEXT = {t.replace(",", "，"): t for _, t in LIBRARY_TACTICS}
 
 
@@ -707,15 +725,7 @@ ACCOUNTS = [
 # Deals (§2–3)
 # ---------------------------------------------------------------------------
 
-STAGES = {  # mirrors default_stages() in src/model/settings.rs
-    "validate": ["确认为真实商机", "开始协调内部资源"],
-    "initiate": ["立项评审通过", "组建项目团队"],
-    "needs_analysis": ["价值主张已确定", "竞争策略已确定", "行动计划已确定"],
-    "value_presentation": ["客户开始编写招标文件"],
-    "tender_preparation": ["招标文件正式发布"],
-    "bidding": ["中标结果公布"],
-    "negotiation": ["合同签订"],
-}
+STAGES = {s["key"]: s["exit_checklist"] for s in FRESH["stages"]}  # as a new workspace has them
 STAGE_ORDER = list(STAGES)
 
 
@@ -1368,388 +1378,20 @@ WORKSPACE = {
 }
 
 # ---------------------------------------------------------------------------
-# Self-check: the importer's rules (workspace-json.md) and the serde shapes (src/model)
+# Checks: the importer is the judge of the file; the story's own needs follow
 # ---------------------------------------------------------------------------
 
-ENUMS = {
-    "orientation": set(ORIENT.values()),
-    "attitude": set(ATT.values()),
-    "influence": set(INFL.values()),
-    "role": set(ROLE.values()),
-    "activity_type": {"visit", "meeting", "call", "demo", "tech_exchange", "site_visit", "dinner", "email", "other"},
-    "activity_status": {"done", "planned"},
-    "deal_status": {"open", "won", "lost", "abandoned"},
-    "grade": {"A", "B", "C", "D", "E"},
-    "registration": {"pending", "approved", "expired", "rejected"},
-    "sales_mode": {"direct", "channel", "partner_led"},
-    "compelling_kind": {"budget", "deadline", "regulation", "other"},
-    "strategy": {"frontal", "flanking", "fragmentation", "defensive", "development"},
-    "relationship_strategy": {"suppress", "defend", "motivate", "attack", "balance"},
-    "aspect": {"solution", "relationship", "strength"},
-    "request_status": {"requested", "approved", "declined", "done"},
-}
 
-# Allowed keys per struct (deny_unknown_fields) and the required ones.
-SHAPES = {
-    "workspace": ({"format", "version", "currency", "settings", "competitors", "accounts", "deals"}, {"format", "version"}),
-    "settings": ({"grade_thresholds", "win_rate_weights", "interaction_thresholds", "stages", "departments",
-                  "positions", "team_roles", "tactics"}, set()),
-    "grade_thresholds": ({"A", "B", "C"}, {"A", "B", "C"}),
-    "win_rate_weights": ({"fit", "closeness"}, {"fit", "closeness"}),
-    "interaction_thresholds": ({"occasional", "frequent", "deep", "window_days"}, {"occasional", "frequent", "deep", "window_days"}),
-    "competitor": ({"id", "name", "info", "partners", "strengths", "weaknesses", "events"}, {"id", "name"}),
-    "event": ({"date", "text"}, {"date", "text"}),
-    "account": ({"id", "name", "industry", "region", "notes", "circles", "people", "influences", "activities"}, {"id", "name"}),
-    "circle": ({"id", "name"}, {"id", "name"}),
-    "person": ({"id", "name", "title", "department", "manager", "dotted_managers", "orientation", "attitude",
-                "influence", "circles", "primary_circle", "leans_to", "notes", "email", "phone"}, {"id", "name"}),
-    "influence": ({"from", "to", "strength"}, {"from", "to", "strength"}),
-    "activity": ({"id", "date", "type", "status", "deal", "people", "summary", "addresses", "our_people", "outcome"},
-                 {"id", "date", "type", "status"}),
-    "deal": ({"id", "account", "name", "amount", "currency", "stage", "status", "expected_close", "grade_override",
-              "override_reason", "partner_led", "partner_registration", "participants", "decision_links",
-              "compelling_events", "competitors", "not_shortlisted", "assessments", "quotes", "strategy", "tactics",
-              "value_proposition", "team", "coaching", "sales_mode", "resource_requests", "checklist"},
-             {"id", "account", "name", "amount", "stage"}),
-    "registration": ({"partner", "registered_on", "protection_until", "status"},
-                     {"partner", "registered_on", "protection_until", "status"}),
-    "participant": ({"person", "role", "attitude", "relationship_strategy"}, {"person"}),
-    "link": ({"from", "to", "label"}, {"from", "to"}),
-    "compelling": ({"description", "kind", "confirmed", "assessed_on", "evidence"},
-                   {"description", "kind", "confirmed", "assessed_on"}),
-    "assessment": ({"date", "inside_source", "participants", "scores"}, {"date"}),
-    "score": ({"party", "fit", "closeness"}, {"party", "fit", "closeness"}),
-    "quote": ({"party", "date", "amount", "note"}, {"party", "date", "amount"}),
-    "value_proposition": ({"solution", "business_value", "comparison"}, set()),
-    "comparison": ({"aspect", "party", "note"}, {"aspect", "party"}),
-    "team": ({"colleague", "department", "role"}, {"colleague"}),
-    "coaching": ({"date", "coach", "notes", "actions", "elements"}, {"date", "coach"}),
-    "action": ({"text", "owner", "due", "done"}, {"text"}),
-    "request": ({"requested_by", "department", "what", "person_days", "status"},
-                {"requested_by", "department", "what", "person_days", "status"}),
-    "checklist": ({"stage", "item"}, {"stage", "item"}),
-}
-
-
-class Check:
-    def __init__(self):
-        self.errors = []
-
-    def fail(self, path, msg):
-        self.errors.append(f"{path}: {msg}")
-
-    def shape(self, obj, kind, path):
-        allowed, required = SHAPES[kind]
-        if not isinstance(obj, dict):
-            return self.fail(path, f"{kind} must be an object")
-        for k in obj:
-            if k not in allowed:
-                self.fail(f"{path}.{k}", f"unknown field for {kind}")
-        for k in required:
-            if k not in obj:
-                self.fail(path, f"missing field {k}")
-
-    def enum(self, value, kind, path, nullable=False):
-        if value is None and nullable:
-            return
-        if value not in ENUMS[kind]:
-            self.fail(path, f"{value!r} is not a {kind}")
-
-    def date(self, value, path, nullable=False):
-        if value is None and nullable:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            self.fail(path, f"invalid date {value!r}")
-            return None
-
-    def text(self, value, path):
-        if not isinstance(value, str):
-            self.fail(path, "must be a string")
-
-    def number(self, value, path, lo=None, hi=None):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return self.fail(path, "must be a number")
-        if lo is not None and value < lo or hi is not None and value > hi:
-            self.fail(path, f"{value} out of range [{lo}, {hi}]")
-
-
-def strength(score, w):
-    return w["fit"] * score["fit"] + w["closeness"] * score["closeness"]
-
-
-def win_rate(deal_, assessment, w):
-    """§3.5, for the curve printout (the product's engine is the authority)."""
-    if not any(e["confirmed"] for e in deal_["compelling_events"]):
-        return None, "no confirmed compelling event"
-    scores = {s["party"]: strength(s, w) for s in assessment["scores"]}
-    us = scores.get("us", 0.0)
-    comps = deal_["competitors"] or ["(unknown)"]
-    others = sorted((scores.get(c, us) for c in comps), reverse=True)
-    if sum(1 for o in others if o > us) > 2 or deal_["not_shortlisted"]:
-        return 0.0, "not in the top three"
-    denom = us + sum(others[:2])
-    rate = us / denom if denom else 0.0
-    why = []
-    if not assessment["inside_source"]:
-        rate *= 0.7
-        why.append("no inside source")
-    return round(rate * 100, 1), ", ".join(why)
-
-
-def grade(deal_, settings):
-    if deal_["partner_led"]:
-        return "E"
-    if deal_["grade_override"]:
-        return deal_["grade_override"]
-    t = settings["grade_thresholds"]
-    a = deal_["amount"]
-    return "A" if a >= t["A"] else "B" if a >= t["B"] else "C" if a >= t["C"] else "D"
-
-
-def amount_grade(deal_, settings):
-    t = settings["grade_thresholds"]
-    a = deal_["amount"]
-    return "A" if a >= t["A"] else "B" if a >= t["B"] else "C" if a >= t["C"] else "D"
-
-
-def mirrors_match_settings_rs(c):
-    """STAGES and LIBRARY_TACTICS mirror src/model/settings.rs; compare when the source is at hand."""
-    import re
-    path = os.path.join(HERE, "..", "model", "settings.rs")
-    if not os.path.exists(path):
-        return
-    with open(path, encoding="utf-8") as f:
-        rs = f.read()
-    for key, items in STAGES.items():
-        m = re.search(r'stage\(\s*"%s",\s*"[^"]*",\s*"[^"]*",\s*&\[([^\]]*)\]' % key, rs)
-        if not m or re.findall(r'"([^"]*)"', m.group(1)) != items:
-            c.fail("STAGES", f"exit checklist of {key} differs from default_stages() in settings.rs")
-    found = re.findall(r't\((\w+),\s*"([^"]*)"\)', rs)
-    camel = {"frontal": "Frontal", "flanking": "Flanking", "fragmentation": "Fragmentation",
-             "defensive": "Defensive", "development": "Development"}
-    if found != [(camel[s], t) for s, t in LIBRARY_TACTICS]:
-        c.fail("LIBRARY_TACTICS", "differs from default_tactics() in settings.rs")
-
-
-def check(ws, verbose=True):
-    c = Check()
-    mirrors_match_settings_rs(c)
-    c.shape(ws, "workspace", "$")
-    if ws.get("format") != "sandtable-workspace" or ws.get("version") != 1:
-        c.fail("$", "format/version")
-    st = ws["settings"]
-    c.shape(st, "settings", "settings")
-    for k in ("grade_thresholds", "win_rate_weights", "interaction_thresholds"):
-        c.shape(st[k], k, f"settings.{k}")
-
-    comp_ids = set()
-    for i, k in enumerate(ws["competitors"]):
-        p = f"competitors[{i}]"
-        c.shape(k, "competitor", p)
-        if k["id"] in comp_ids:
-            c.fail(p, f"duplicate competitor id {k['id']}")
-        comp_ids.add(k["id"])
-        for j, e in enumerate(k["events"]):
-            c.shape(e, "event", f"{p}.events[{j}]")
-            c.date(e["date"], f"{p}.events[{j}].date")
-
-    seen = {"account": set(), "person": set(), "circle": set(), "activity": set(), "deal": set()}
-    person_acc, circle_acc = {}, {}
-    deal_acc = {d["id"]: d["account"] for d in ws["deals"]}
-
-    def unique(kind, ident, path):
-        if ident in seen[kind]:
-            c.fail(path, f"duplicate {kind} id {ident}")
-        seen[kind].add(ident)
-
-    for ai, acc in enumerate(ws["accounts"]):
-        p = f"accounts[{ai}]"
-        c.shape(acc, "account", p)
-        unique("account", acc["id"], p)
-        for ci, circ in enumerate(acc["circles"]):
-            c.shape(circ, "circle", f"{p}.circles[{ci}]")
-            unique("circle", circ["id"], f"{p}.circles[{ci}]")
-            circle_acc[circ["id"]] = acc["id"]
-        for pi, per in enumerate(acc["people"]):
-            unique("person", per["id"], f"{p}.people[{pi}]")
-            person_acc[per["id"]] = acc["id"]
-
-    for ai, acc in enumerate(ws["accounts"]):
-        p = f"accounts[{ai}]"
-        mine = lambda pid_: person_acc.get(pid_) == acc["id"]  # noqa: E731
-        managers = {}
-        for pi, per in enumerate(acc["people"]):
-            pp = f"{p}.people[{pi}]"
-            c.shape(per, "person", pp)
-            for f in ("orientation", "attitude", "influence"):
-                c.enum(per[f], f, f"{pp}.{f}")
-            if per["manager"] is not None:
-                if not mine(per["manager"]):
-                    c.fail(f"{pp}.manager", f"{per['manager']} not in account")
-                if per["manager"] == per["id"]:
-                    c.fail(f"{pp}.manager", "own manager")
-                managers[per["id"]] = per["manager"]
-            for d in per["dotted_managers"]:
-                if not mine(d) or d == per["id"]:
-                    c.fail(f"{pp}.dotted_managers", f"bad {d}")
-            if len(set(per["circles"])) != len(per["circles"]) or \
-                    len(set(per["dotted_managers"])) != len(per["dotted_managers"]):
-                c.fail(pp, "a circle or dotted-line manager is listed twice")
-            if not per["name"].strip():
-                c.fail(f"{pp}.name", "must not be empty")
-            for ci in per["circles"]:
-                if circle_acc.get(ci) != acc["id"]:
-                    c.fail(f"{pp}.circles", f"{ci} not a circle of the account")
-            if per["primary_circle"] is not None and per["primary_circle"] not in per["circles"]:
-                c.fail(f"{pp}.primary_circle", "not one of the person's circles")
-            if per["leans_to"] is not None and per["leans_to"] not in comp_ids:
-                c.fail(f"{pp}.leans_to", f"unknown competitor {per['leans_to']}")
-        cyclic = set()
-        for start in managers:  # acyclic solid lines
-            walk, cur = set(), start
-            while cur in managers and cur not in cyclic:
-                if cur in walk:
-                    cyclic |= walk
-                    c.fail(p, f"reporting cycle through {cur}")
-                    break
-                walk.add(cur)
-                cur = managers[cur]
-        for ii, inf in enumerate(acc["influences"]):
-            ip = f"{p}.influences[{ii}]"
-            c.shape(inf, "influence", ip)
-            if not (mine(inf["from"]) and mine(inf["to"])) or inf["from"] == inf["to"]:
-                c.fail(ip, "influence endpoints must be people of the account")
-            if inf["strength"] not in (1, 2, 3):
-                c.fail(ip, "strength must be 1..3")
-        for xi, act in enumerate(acc["activities"]):
-            xp = f"{p}.activities[{xi}]"
-            c.shape(act, "activity", xp)
-            unique("activity", act["id"], xp)
-            d = c.date(act["date"], f"{xp}.date")
-            c.enum(act["type"], "activity_type", f"{xp}.type")
-            c.enum(act["status"], "activity_status", f"{xp}.status")
-            if d and act["status"] == "done" and d >= TODAY:
-                c.fail(xp, "done activity dated today or later")
-            if d and act["status"] == "planned" and d <= TODAY:
-                c.fail(xp, "planned activity in the past")
-            if act["deal"] is not None and deal_acc.get(act["deal"]) != acc["id"]:
-                c.fail(f"{xp}.deal", f"{act['deal']} is not a deal of the account")
-            for x in act["people"]:
-                if not mine(x):
-                    c.fail(f"{xp}.people", f"{x} not in account")
-            if len(set(act["people"])) != len(act["people"]):
-                c.fail(f"{xp}.people", "a person is listed twice")
-
-    stage_keys = set(STAGES)
-    for di, d in enumerate(ws["deals"]):
-        p = f"deals[{di}]"
-        c.shape(d, "deal", p)
-        unique("deal", d["id"], p)
-        if d["account"] not in seen["account"]:
-            c.fail(f"{p}.account", "unknown account")
-        in_acc = lambda x: person_acc.get(x) == d["account"]  # noqa: E731
-        c.number(d["amount"], f"{p}.amount", 0)
-        if d["stage"] not in stage_keys:
-            c.fail(f"{p}.stage", "unknown stage")
-        c.enum(d["status"], "deal_status", f"{p}.status")
-        c.date(d["expected_close"], f"{p}.expected_close", nullable=True)
-        c.enum(d["grade_override"], "grade", f"{p}.grade_override", nullable=True)
-        c.enum(d["strategy"], "strategy", f"{p}.strategy", nullable=True)
-        if "sales_mode" in d:
-            c.enum(d["sales_mode"], "sales_mode", f"{p}.sales_mode")
-        reg = d["partner_registration"]
-        if reg is not None:
-            c.shape(reg, "registration", f"{p}.partner_registration")
-            c.date(reg["registered_on"], f"{p}.partner_registration.registered_on")
-            c.date(reg["protection_until"], f"{p}.partner_registration.protection_until")
-            c.enum(reg["status"], "registration", f"{p}.partner_registration.status")
-            if reg["protection_until"] < reg["registered_on"]:
-                c.fail(f"{p}.partner_registration", "protection ends before the registration date")
-        parts = set()
-        for i, pa in enumerate(d["participants"]):
-            pp = f"{p}.participants[{i}]"
-            c.shape(pa, "participant", pp)
-            if not in_acc(pa["person"]):
-                c.fail(pp, f"{pa['person']} not a person of the deal's account")
-            if pa["person"] in parts:
-                c.fail(pp, "duplicate participant")
-            parts.add(pa["person"])
-            c.enum(pa["role"], "role", f"{pp}.role")
-            c.enum(pa["attitude"], "attitude", f"{pp}.attitude")
-            c.enum(pa["relationship_strategy"], "relationship_strategy", f"{pp}.relationship_strategy", nullable=True)
-        for i, ln in enumerate(d["decision_links"]):
-            c.shape(ln, "link", f"{p}.decision_links[{i}]")
-            if ln["from"] not in parts or ln["to"] not in parts or ln["from"] == ln["to"]:
-                c.fail(f"{p}.decision_links[{i}]", "endpoints must be participants of the deal")
-        for i, e in enumerate(d["compelling_events"]):
-            c.shape(e, "compelling", f"{p}.compelling_events[{i}]")
-            c.enum(e["kind"], "compelling_kind", f"{p}.compelling_events[{i}].kind")
-            c.date(e["assessed_on"], f"{p}.compelling_events[{i}].assessed_on")
-            if not isinstance(e["confirmed"], bool):
-                c.fail(f"{p}.compelling_events[{i}].confirmed", "must be a boolean")
-        for k in d["competitors"]:
-            if k not in comp_ids:
-                c.fail(f"{p}.competitors", f"unknown competitor {k}")
-        if len(set(d["competitors"])) != len(d["competitors"]):
-            c.fail(f"{p}.competitors", "duplicate competitor")
-        parties = {"us", *d["competitors"]}
-        for i, a in enumerate(d["assessments"]):
-            ap = f"{p}.assessments[{i}]"
-            c.shape(a, "assessment", ap)
-            c.date(a["date"], f"{ap}.date")
-            if a["inside_source"] is not None and not in_acc(a["inside_source"]):
-                c.fail(f"{ap}.inside_source", "not a person of the deal's account")
-            if len({s["party"] for s in a["scores"]}) != len(a["scores"]):
-                c.fail(f"{ap}.scores", "a party is scored twice")
-            for j, s in enumerate(a["scores"]):
-                c.shape(s, "score", f"{ap}.scores[{j}]")
-                if s["party"] not in parties:
-                    c.fail(f"{ap}.scores[{j}].party", f"{s['party']} not us or a competitor on the deal")
-                c.number(s["fit"], f"{ap}.scores[{j}].fit", 0, 10)
-                c.number(s["closeness"], f"{ap}.scores[{j}].closeness", 0, 10)
-        for i, q in enumerate(d["quotes"]):
-            c.shape(q, "quote", f"{p}.quotes[{i}]")
-            if q["party"] not in parties:
-                c.fail(f"{p}.quotes[{i}].party", "not us or a competitor on the deal")
-            c.date(q["date"], f"{p}.quotes[{i}].date")
-            c.number(q["amount"], f"{p}.quotes[{i}].amount", 0)
-        vp = d["value_proposition"]
-        c.shape(vp, "value_proposition", f"{p}.value_proposition")
-        for i, cm in enumerate(vp["comparison"]):
-            c.shape(cm, "comparison", f"{p}.value_proposition.comparison[{i}]")
-            c.enum(cm["aspect"], "aspect", f"{p}.value_proposition.comparison[{i}].aspect")
-            if cm["party"] not in parties:
-                c.fail(f"{p}.value_proposition.comparison[{i}].party", "not us or a competitor on the deal")
-        for i, t in enumerate(d["team"]):
-            c.shape(t, "team", f"{p}.team[{i}]")
-        for i, s in enumerate(d["coaching"]):
-            c.shape(s, "coaching", f"{p}.coaching[{i}]")
-            c.date(s["date"], f"{p}.coaching[{i}].date")
-            for j, a in enumerate(s["actions"]):
-                c.shape(a, "action", f"{p}.coaching[{i}].actions[{j}]")
-                c.date(a["due"], f"{p}.coaching[{i}].actions[{j}].due", nullable=True)
-        for i, r in enumerate(d.get("resource_requests", [])):
-            c.shape(r, "request", f"{p}.resource_requests[{i}]")
-            c.enum(r["status"], "request_status", f"{p}.resource_requests[{i}].status")
-            c.number(r["person_days"], f"{p}.resource_requests[{i}].person_days", 0)
-        marks = [(m["stage"], m["item"]) for m in d.get("checklist", [])]
-        if len(set(marks)) != len(marks):
-            c.fail(f"{p}.checklist", "an item is listed twice")
-        for i, m in enumerate(d.get("checklist", [])):
-            c.shape(m, "checklist", f"{p}.checklist[{i}]")
-            if m["item"] not in STAGES.get(m["stage"], []):
-                c.fail(f"{p}.checklist[{i}]", f"{m['item']!r} is not an exit item of {m['stage']}")
-
-    # --- content requirements of the brief --------------------------------------------------
-    people = [per for acc in ws["accounts"] for per in acc["people"]]
-    acts = [a for acc in ws["accounts"] for a in acc["activities"]]
+def story_problems(ws, deals):
+    """What the practice story needs beyond a valid file, judged on the CLI's view of the deals."""
+    problems = []
 
     def need(cond, msg):
         if not cond:
-            c.fail("$", "content: " + msg)
+            problems.append("content: " + msg)
 
+    people = [per for acc in ws["accounts"] for per in acc["people"]]
+    acts = [a for acc in ws["accounts"] for a in acc["activities"]]
     need(len(ws["accounts"]) >= 2, "at least 2 accounts")
     need(len(people) >= 80, "80+ people")
     need(len(ws["competitors"]) >= 4, "4+ competitors")
@@ -1760,7 +1402,7 @@ def check(ws, verbose=True):
         depth = 0
         for x in mgr:
             n, cur = 0, x
-            while mgr.get(cur) and n <= len(mgr):  # bounded: a cycle is reported above
+            while mgr.get(cur) and n <= len(mgr):  # bounded: the importer refuses cycles
                 cur, n = mgr[cur], n + 1
             depth = max(depth, n)
         need(depth >= 3, f"{acc['id']}: 3+ levels of solid-line reporting")
@@ -1768,9 +1410,7 @@ def check(ws, verbose=True):
         need(any(x["dotted_managers"] for x in acc["people"]), f"{acc['id']}: some dotted-line managers")
     need(any(len(x["circles"]) > 1 for x in people), "people in several circles")
     need(sum(1 for x in people if x["leans_to"]) >= 3, "a few people lean to a competitor")
-    grades = {grade(d, ws["settings"]) for d in ws["deals"]}
-    amount_grades = {amount_grade(d, ws["settings"]) for d in ws["deals"]}
-    need({"A", "B", "C", "D"} <= amount_grades, "amounts giving A, B, C, D")
+    grades = {d["grade"] for d in deals}
     need(grades == {"A", "B", "C", "D", "E"}, f"effective grades A–E all present (have {sorted(grades)})")
     need(any(d["grade_override"] and d["override_reason"] for d in ws["deals"]), "a grade override with a reason")
     statuses = [d["status"] for d in ws["deals"]]
@@ -1779,75 +1419,45 @@ def check(ws, verbose=True):
          "a deal without a confirmed compelling event")
     need(any(len(d["coaching"]) >= 2 for d in ws["deals"]), "a deal with 2+ coaching sessions")
     lo, hi = dt.date(2026, 9, 20), dt.date(2026, 11, 24)
+    grade_of = {d["id"]: d["grade"] for d in deals}
     for d in ws["deals"]:
         for a in d["assessments"]:
             ad = dt.date.fromisoformat(a["date"])
             need(lo <= ad <= hi, f"{d['id']}: assessment {a['date']} outside 2026-09-20..2026-11-24")
-        if amount_grade(d, ws["settings"]) in "AB":
+        if grade_of[d["id"]] in "AB" and not d["grade_override"]:  # big by amount
             dates = [dt.date.fromisoformat(a["date"]) for a in d["assessments"]]
             need(len(dates) >= 8 and (max(dates) - min(dates)).days >= 49,
                  f"{d['id']}: big deal assessments over 8+ weeks")
-
-    if verbose:
-        report(ws)
-    return c.errors
-
-
-def interaction_levels(ws):
-    th = ws["settings"]["interaction_thresholds"]
-    since = TODAY - dt.timedelta(days=th["window_days"])
-    counts = {}
-    for acc in ws["accounts"]:
-        for a in acc["activities"]:
-            if a["status"] == "done" and since <= dt.date.fromisoformat(a["date"]) <= TODAY:
-                for x in a["people"]:
-                    counts[x] = counts.get(x, 0) + 1
-    levels = {}
-    for acc in ws["accounts"]:
-        for x in acc["people"]:
-            n = counts.get(x["id"], 0)
-            levels[x["id"]] = ("deep" if n >= th["deep"] else "frequent" if n >= th["frequent"]
-                               else "occasional" if n >= th["occasional"] else "none")
-    return levels
-
-
-def report(ws):
-    people = [x for acc in ws["accounts"] for x in acc["people"]]
-    print(f"competitors {len(ws['competitors'])}, accounts {len(ws['accounts'])}, people {len(people)}, "
-          f"deals {len(ws['deals'])}")
-    for acc in ws["accounts"]:
-        acts = acc["activities"]
-        print(f"  {acc['id']}: people {len(acc['people'])}, circles {len(acc['circles'])}, "
-              f"influences {len(acc['influences'])}, activities {len(acts)} "
-              f"({sum(a['status'] == 'done' for a in acts)} done, {sum(a['status'] == 'planned' for a in acts)} planned)")
-    levels = interaction_levels(ws)
-    hist = {}
-    for v in levels.values():
-        hist[v] = hist.get(v, 0) + 1
-    print("  overall interaction:", dict(sorted(hist.items())))
-    unknown = {f: sum(1 for x in people if x[f] == "unknown") for f in ("orientation", "attitude", "influence")}
-    print("  unknown profile values:", unknown)
-    w = ws["settings"]["win_rate_weights"]
-    for d in ws["deals"]:
-        curve = []
-        for a in d["assessments"]:
-            r, _ = win_rate(d, a, w)
-            curve.append("—" if r is None else f"{r:g}")
-        print(f"  {d['id']:16} {grade(d, ws['settings'])} {d['stage']:18} {d['status']:6} "
-              f"win rate: {' → '.join(curve)}")
+    return problems
 
 
 def main():
-    errors = check(WORKSPACE)
-    if errors:
-        print("\n".join(errors), file=sys.stderr)
-        sys.exit(1)
+    text = json.dumps(WORKSPACE, ensure_ascii=False, indent=2) + "\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "check.db")
+        path = os.path.join(tmp, "practice-workspace.json")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        sandtable("init", "--db", db)
+        imported = sandtable("import", "--db", db, path, check=False)
+        if imported.returncode != 0:
+            sys.exit(f"the importer refuses the practice workspace:\n{imported.stderr}")
+        deals = json.loads(sandtable("deals", "--db", db, "--json").stdout)
+        problems = story_problems(WORKSPACE, deals)
+        if problems:
+            sys.exit("\n".join(problems))
+        report = sandtable("deals", "--db", db).stdout
+    if "--stdout" in sys.argv:
+        sys.stdout.write(text)
+        return
+    print(report, end="", file=sys.stderr)
     if "--check" in sys.argv:
         return
-    text = json.dumps(WORKSPACE, ensure_ascii=False, indent=2) + "\n"
-    with open(OUT, "w", encoding="utf-8") as f:
+    partial = OUT + ".partial"
+    with open(partial, "w", encoding="utf-8") as f:
         f.write(text)
-    print(f"wrote {OUT}")
+    os.replace(partial, OUT)
+    print(f"wrote {OUT}", file=sys.stderr)
 
 
 if __name__ == "__main__":
