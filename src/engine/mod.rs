@@ -9,5 +9,3 @@ pub mod profile;
 pub mod relationship;
 pub mod stages;
 pub mod win_rate;
-#[doc(hidden)]
-pub mod win_rate_cases;

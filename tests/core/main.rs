@@ -25,4 +25,6 @@ mod scenarios;
 mod stages;
 mod store_open;
 mod support;
+mod win_rate_cases;
 mod win_rate_cli;
+mod win_rate_table;

@@ -308,7 +308,7 @@ fn bad_input_is_refused_clearly() {
 /// and the command's JSON must match the hand-computed values.
 #[test]
 fn the_whole_win_rate_table_passes_through_the_cli() {
-    use sandtable::engine::win_rate_cases::cases;
+    use crate::win_rate_cases::cases;
     let dir = tempfile::tempdir().unwrap();
     let all = cases();
     let (mut through_cli, mut refused) = (0, Vec::new());

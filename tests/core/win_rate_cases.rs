@@ -1,14 +1,14 @@
 //! The win-rate table: hand-computed cases of tas-plus.md §3.5, one per rule,
 //! their order, unknown and unscored competitors, no competitor at all, ties,
-//! zero strengths, other weights and assessment history. The unit test runs
-//! them through [`super::win_rate::win_rate`]; the core integration test runs
-//! the same cases through the `sandtable winrate` command on real SQLite.
+//! zero strengths, other weights and assessment history. `win_rate_table`
+//! runs them through `sandtable::engine::win_rate::win_rate`; `win_rate_cli`
+//! runs the same cases through the `sandtable winrate` command on real SQLite.
 //! Expected values are computed by hand, never by the function under test.
 
 use chrono::NaiveDate;
 
-use super::win_rate::Reason::{self, *};
-use crate::model::{Assessment, CompellingEvent, CompellingKind, Deal, DealStatus, Score, ValueProposition};
+use sandtable::engine::win_rate::Reason::{self, *};
+use sandtable::model::{Assessment, CompellingEvent, CompellingKind, Deal, DealStatus, Score, ValueProposition};
 
 pub fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
