@@ -123,12 +123,13 @@ pub fn compelling_event_rule(deal: &Deal, as_of: NaiveDate, reasons: &mut Vec<Re
 /// "Each assessment is kept (history)": the one in force on `as_of` is the
 /// latest dated on or before it; of several on that date, the last recorded.
 pub fn assessment_as_of(deal: &Deal, as_of: NaiveDate) -> Option<&Assessment> {
-    deal.assessments
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.date <= as_of)
-        .max_by_key(|(i, a)| (a.date, *i))
-        .map(|(_, a)| a)
+    assessment_index_as_of(deal, as_of).map(|i| &deal.assessments[i])
+}
+
+/// Where [`assessment_as_of`]'s assessment sits in the deal's list, for views
+/// that show or change the assessment in force.
+pub fn assessment_index_as_of(deal: &Deal, as_of: NaiveDate) -> Option<usize> {
+    deal.assessments.iter().enumerate().filter(|(_, a)| a.date <= as_of).max_by_key(|(i, a)| (a.date, *i)).map(|(i, _)| i)
 }
 
 /// "strength of a party: `S = w_fit·fit + w_rel·closeness`" (weights as set,

@@ -29,6 +29,10 @@ pub struct Scenario {
 pub struct Judgement {
     pub win_rate: WinRate,
     pub flags: Vec<Flag>,
+    /// Index in the judged deal's assessments of the one in force on the
+    /// judgement's date, the one the win rate used (a later-dated assessment
+    /// is not in force yet); `None` before the first.
+    pub assessment_in_force: Option<u32>,
 }
 
 /// A scenario beside reality: both judgements and what differs.

@@ -11,7 +11,7 @@ use rusqlite::{params, OptionalExtension};
 use super::edits::{base36, next_serial};
 use super::pipeline::flags_of;
 use super::Store;
-use crate::engine::win_rate::win_rate;
+use crate::engine::win_rate::{assessment_index_as_of, win_rate};
 use crate::error::{Error, Result};
 use crate::model::{
     Activity, Deal, DealView, Edit, EditOutcome, Judgement, Scenario, ScenarioChange, ScenarioSummary, ScenarioView, Settings,
@@ -161,7 +161,11 @@ fn data_of(s: &Scenario) -> String {
 
 fn judge(deal: &Deal, activities: &[Activity], settings: &Settings, as_of: NaiveDate) -> Judgement {
     let flags = flags_of(std::slice::from_ref(deal), activities, settings, as_of).pop().map(|f| f.flags).unwrap_or_default();
-    Judgement { win_rate: win_rate(deal, &settings.win_rate_weights, as_of), flags }
+    Judgement {
+        win_rate: win_rate(deal, &settings.win_rate_weights, as_of),
+        flags,
+        assessment_in_force: assessment_index_as_of(deal, as_of).map(|i| i as u32),
+    }
 }
 
 /// What the scenario changed against reality, input by input.

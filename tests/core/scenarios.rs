@@ -292,3 +292,26 @@ fn a_scenario_has_its_own_decision_map() {
     assert_eq!(again, real);
     assert!(matches!(store.scenario_layout("no-such-scenario", today()), Err(sandtable::Error::NotFound { .. })));
 }
+
+/// The deal view names the assessment in force on its date — the one the win
+/// rate used — not simply the latest dated one: a questionnaire dated after
+/// the view's date is not in force yet (the brief, presenter and
+/// questionnaire show this one, so they name the same inside source as the
+/// win rate).
+#[test]
+fn the_deal_view_names_the_assessment_the_win_rate_used() {
+    let (_dir, store) = practice();
+    let deal = store.deal_view("d-bank-core", today()).unwrap().deal;
+    let mut dates: Vec<_> = deal.assessments.iter().map(|a| a.date).collect();
+    dates.sort();
+    assert!(dates.len() >= 3);
+    let between = dates[dates.len() - 2];
+    for as_of in [today(), between, dates[0] - chrono::Days::new(1)] {
+        let view = store.deal_view("d-bank-core", as_of).unwrap();
+        let in_force = view.judgement.assessment_in_force.map(|i| &view.deal.assessments[i as usize]);
+        assert_eq!(in_force.map(|a| a.date), view.judgement.win_rate.assessment_date, "as of {as_of}");
+        assert!(in_force.is_none_or(|a| a.date <= as_of));
+    }
+    let view = store.deal_view("d-bank-core", between).unwrap();
+    assert_eq!(view.deal.assessments[view.judgement.assessment_in_force.unwrap() as usize].date, between);
+}

@@ -22,6 +22,7 @@ import DealBriefView from '../src/views/deal/DealBriefView.vue'
 import PipelineView from '../src/views/deal/PipelineView.vue'
 import PresenterView from '../src/views/deal/PresenterView.vue'
 import HomeView from '../src/views/HomeView.vue'
+import { TAS_ELEMENTS } from '../src/modules/dealElements'
 import { mountWithApp, unmountAll } from './mount'
 import { curve, deal, judgement, people, profile, settings, summary, view } from './warroomFixtures'
 
@@ -130,6 +131,42 @@ describe('deal brief', () => {
     expect(brief.find('b').exists()).toBe(false)
     await wrapper.get('[data-testid="brief-print"]').trigger('click')
     expect(print).toHaveBeenCalled()
+  })
+
+  // A questionnaire dated after the view's date is not in force yet: the win
+  // rate used the one before it, and so must the brief and the presenter.
+  const withLaterAssessment: DealView = {
+    ...view,
+    deal: {
+      ...deal,
+      assessments: [
+        ...deal.assessments!,
+        { date: '2026-12-20', inside_source: 'p-wang', participants: ['陈晓东'], scores: [{ party: 'us', fit: 2, closeness: 1 }] },
+      ],
+    },
+  }
+
+  it('names the inside source of the assessment the win rate used, not of a later-dated one', async () => {
+    vi.mocked(dealView).mockResolvedValue(withLaterAssessment)
+    const { wrapper } = mountWithApp(DealBriefView, 'zh-CN', { id: 'deal-core' })
+    await flushPromises()
+    await flushPromises()
+    const brief = wrapper.get('[data-testid="deal-brief"]').text()
+    expect(brief).toMatch(/内部消息来源：\s*郑晓燕/)
+    expect(brief).not.toMatch(/内部消息来源：\s*王建国/)
+  })
+
+  it('shows the presenter the same assessment', async () => {
+    const QUESTIONNAIRE_STEP = TAS_ELEMENTS.indexOf('questionnaire') + 1
+    vi.mocked(dealView).mockResolvedValue(withLaterAssessment)
+    document.documentElement.requestFullscreen = vi.fn().mockRejectedValue(new Error('not allowed'))
+    const { wrapper, router } = mountWithApp(PresenterView, 'zh-CN', { id: 'deal-core' })
+    await router.push(`/present/deal-core?step=${QUESTIONNAIRE_STEP}`)
+    await flushPromises()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="presenter"]').attributes('data-element')).toBe('questionnaire')
+    expect(wrapper.text()).toMatch(/内部消息来源：\s*郑晓燕/)
+    expect(wrapper.text()).not.toMatch(/内部消息来源：\s*王建国/)
   })
 })
 

@@ -2,10 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   activitiesNewestFirst,
+  assessmentInForce,
   confirmCompellingEvent,
   isoToday,
-  latestAssessment,
-  latestAssessmentIndex,
   newId,
   nextAssessment,
   participantOf,
@@ -13,9 +12,9 @@ import {
   setScore,
   unscore,
   upsertActivity,
+  withAssessmentInForce,
   withCompellingEvent,
   withCompetitor,
-  withLatestAssessment,
   withoutCompellingEvent,
   withoutParticipant,
   withoutTactic,
@@ -31,22 +30,21 @@ describe('deal edits', () => {
   it('never change the deal they are given', () => {
     withParticipant(deal, 'p-wang', { attitude: 'neutral' })
     withCompetitor(deal, 'k-yunqing', false)
-    withLatestAssessment(deal, a => setScore(a, 'us', 'fit', 10))
+    withAssessmentInForce(deal, 1, a => setScore(a, 'us', 'fit', 10))
     confirmCompellingEvent(deal, 1, true, '2026-11-27')
     withTactic(deal, '新战术')
     expect(JSON.stringify(deal)).toBe(frozen)
   })
 
-  it('finds the latest assessment by date, the last recorded on a tie', () => {
-    expect(latestAssessmentIndex(deal)).toBe(1)
-    const tie = { assessments: [{ date: '2026-11-20' }, { date: '2026-11-20', inside_source: 'x' }, { date: '2026-10-01' }] }
-    expect(latestAssessmentIndex(tie)).toBe(1)
-    expect(latestAssessment({ assessments: [] })).toBeNull()
-    expect(latestAssessmentIndex({})).toBe(-1)
+  it('takes the assessment in force from the core\'s judgement', () => {
+    expect(assessmentInForce(deal, { assessment_in_force: 0 })).toBe(deal.assessments![0])
+    expect(assessmentInForce(deal, { assessment_in_force: null })).toBeNull()
+    expect(assessmentInForce(deal, null)).toBeNull()
+    expect(assessmentInForce({ assessments: [] }, { assessment_in_force: 3 })).toBeNull()
   })
 
   it('starts a new assessment from the latest one, for the parties on the deal', () => {
-    const next = nextAssessment({ ...deal, competitors: ['k-yunqing'] }, '2026-11-27')
+    const next = nextAssessment({ ...deal, competitors: ['k-yunqing'] }, '2026-11-27', deal.assessments![1]!)
     expect(next.date).toBe('2026-11-27')
     expect(next.inside_source).toBe('p-zheng')
     expect(next.participants).toEqual(['陈晓东', '周立群'])
@@ -62,14 +60,18 @@ describe('deal edits', () => {
     expect(unscore(setScore(a, 'k-x', 'fit', 7), 'k-x').scores).toEqual(a.scores)
   })
 
-  it('changes the latest assessment in place, or creates one when there is none', () => {
-    const changed = withLatestAssessment(deal, a => ({ ...a, inside_source: 'p-li' }))
+  it('changes the assessment in force in place, or adds one when none is in force', () => {
+    const changed = withAssessmentInForce(deal, 1, a => ({ ...a, inside_source: 'p-li' }))
     expect(changed.assessments).toHaveLength(2)
     expect(changed.assessments![1]!.inside_source).toBe('p-li')
     expect(changed.assessments![0]!.inside_source).toBeNull()
-    const none = withLatestAssessment({ ...deal, assessments: [] }, a => setScore(a, 'us', 'fit', 6))
+    const none = withAssessmentInForce({ ...deal, assessments: [] }, null, a => setScore(a, 'us', 'fit', 6))
     expect(none.assessments).toHaveLength(1)
     expect(none.assessments![0]!.scores).toEqual([{ party: 'us', fit: 6, closeness: 0 }])
+    // All dated later than the judgement: they stay, the new one joins them.
+    const later = withAssessmentInForce(deal, null, a => setScore(a, 'us', 'fit', 6))
+    expect(later.assessments).toHaveLength(3)
+    expect(later.assessments!.slice(0, 2)).toEqual(deal.assessments)
   })
 
   it('takes a competitor off with its scores, quotes and comparison notes, which the core would refuse', () => {

@@ -97,6 +97,7 @@ export const judgement: Judgement = {
     { flag: 'key_person_negative', person: 'p-wang', role: 'decision_maker' },
     { flag: 'checklist_incomplete', stage: 'value', missing: ['客户开始编写招标文件'] },
   ],
+  assessment_in_force: 1,
 }
 
 export const view: DealView = {
@@ -176,6 +177,7 @@ export function scenarioView(id = 'sc-1', name = '王建国转为中立'): Scena
     projected: {
       win_rate: { ...judgement.win_rate, rate: 38.1, raw: 38.1, strengths: { ...judgement.win_rate.strengths, us: 8.5 } },
       flags: judgement.flags.filter(f => f.flag !== 'key_person_negative'),
+      assessment_in_force: 1,
     },
     delta: 3.3,
     changes: [

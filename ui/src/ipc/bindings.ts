@@ -626,6 +626,12 @@ export type IpcError = {
 export type Judgement = {
 	win_rate: WinRate,
 	flags: Flag[],
+	/**
+	 *  Index in the judged deal's assessments of the one in force on the
+	 *  judgement's date, the one the win rate used (a later-dated assessment
+	 *  is not in force yet); `None` before the first.
+	 */
+	assessment_in_force: number | null,
 };
 
 /**  Which relationship of §3.4 is drawn. */

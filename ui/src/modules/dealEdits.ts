@@ -12,6 +12,7 @@ import type {
   Attitude,
   CompellingEvent,
   Deal,
+  Judgement,
   Participant,
   RelationshipStrategy,
   Role,
@@ -40,22 +41,13 @@ export function isoToday(now: Date = new Date()): string {
 }
 
 /**
- * Index of the latest assessment by date (of several on one date, the last
- * recorded), the one a scenario edits in place; `-1` when there is none.
+ * The assessment in force: the one the core's win rate used, named by the
+ * judgement (a questionnaire dated after the judgement's date is not in force
+ * yet). `null` before the first, or without a judgement.
  */
-export function latestAssessmentIndex(deal: Pick<Deal, 'assessments'>): number {
-  let best = -1
-  ;(deal.assessments ?? []).forEach((a, i) => {
-    const current = best < 0 ? undefined : deal.assessments![best]
-    if (!current || a.date >= current.date)
-      best = i
-  })
-  return best
-}
-
-export function latestAssessment(deal: Pick<Deal, 'assessments'>): Assessment | null {
-  const i = latestAssessmentIndex(deal)
-  return i < 0 ? null : deal.assessments![i]!
+export function assessmentInForce(deal: Pick<Deal, 'assessments'>, judgement: Pick<Judgement, 'assessment_in_force'> | null | undefined): Assessment | null {
+  const i = judgement?.assessment_in_force
+  return i == null ? null : (deal.assessments?.[i] ?? null)
 }
 
 /** The parties a questionnaire scores: us, then every competitor on the deal. */
@@ -69,12 +61,11 @@ export function scoreOf(assessment: Assessment | null, party: string): Score | u
 }
 
 /**
- * A new assessment taken today from the latest one: same inside source and
- * scores (the team adjusts what changed), participants left for the caller.
- * Parties no longer on the deal are dropped; new competitors start unscored.
+ * A new assessment taken on `date` from `last` (the one in force): same inside
+ * source and scores (the team adjusts what changed), participants left for the
+ * caller. Parties no longer on the deal are dropped; new competitors start unscored.
  */
-export function nextAssessment(deal: Deal, date: string): Assessment {
-  const last = latestAssessment(deal)
+export function nextAssessment(deal: Deal, date: string, last: Assessment | null): Assessment {
   const parties = new Set(scoredParties(deal))
   return {
     date,
@@ -102,12 +93,16 @@ export function unscore(assessment: Assessment, party: string): Assessment {
   return { ...assessment, scores: (assessment.scores ?? []).filter(s => s.party !== party) }
 }
 
-/** Replaces the latest assessment (scenarios change the questionnaire in force, not its history). */
-export function withLatestAssessment(deal: Deal, change: (a: Assessment) => Assessment): Deal {
+/**
+ * Replaces the assessment at `inForce` (scenarios change the questionnaire in
+ * force, not its history); with none in force, adds one dated today beside
+ * the others (which stay: they are history, or dated later).
+ */
+export function withAssessmentInForce(deal: Deal, inForce: number | null | undefined, change: (a: Assessment) => Assessment): Deal {
   return editDeal(deal, (draft) => {
-    const i = latestAssessmentIndex(draft)
-    if (i < 0)
-      draft.assessments = [change({ date: isoToday(), inside_source: null, participants: [], scores: [] })]
+    const i = inForce ?? -1
+    if (i < 0 || !draft.assessments?.[i])
+      draft.assessments = [...(draft.assessments ?? []), change({ date: isoToday(), inside_source: null, participants: [], scores: [] })]
     else
       draft.assessments![i] = change(draft.assessments![i]!)
   })
