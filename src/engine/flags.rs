@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::grading::effective_grade;
+use super::grading::{effective_grade, process_of};
 use super::interaction::derive_interaction;
 use super::stages::{registration_state, unmet_checklist, RegistrationState};
 use super::win_rate::{assessment_as_of, WinRate, Reason};
@@ -82,7 +82,8 @@ pub fn red_flags(input: &FlagInput<'_>) -> Vec<Flag> {
         return Vec::new();
     }
     let grade = effective_grade(d.amount, d.partner_led, d.grade_override, &input.settings.grade_thresholds);
-    if grade == Grade::E {
+    let process = process_of(grade);
+    if process == Process::PartnerRegistration {
         return registration_flag(d, input.as_of).into_iter().collect();
     }
     let mut flags = Vec::new();
@@ -97,7 +98,7 @@ pub fn red_flags(input: &FlagInput<'_>) -> Vec<Flag> {
     if reasons.contains(&Reason::NotInTopThree) || reasons.contains(&Reason::NotShortlisted) {
         flags.push(Flag::NotInTopThree);
     }
-    if matches!(grade, Grade::C | Grade::D) {
+    if process == Process::FastTrack {
         return flags;
     }
     if let (Some(from), Some(to)) = (input.week_before.and_then(|w| w.rate), input.now.rate) {

@@ -1,6 +1,6 @@
 //! 商机分级 — opportunity grading (tas-plus.md §2.2).
 
-use crate::model::{Grade, GradeThresholds};
+use crate::model::{Grade, GradeThresholds, Process};
 
 /// Grade by amount: "A ≥ 5,000,000; B ≥ 1,000,000; C ≥ 200,000; D below"
 /// (thresholds editable in the workspace settings).
@@ -30,6 +30,17 @@ pub fn effective_grade(
         g
     } else {
         grade_by_amount(amount, t)
+    }
+}
+
+/// The process of a grade: "A, B — full TAS+: every stage, every method; C, D —
+/// fast track: … most TAS+ methods optional; E — partner registration
+/// instead of the TAS+ process".
+pub fn process_of(grade: Grade) -> Process {
+    match grade {
+        Grade::A | Grade::B => Process::Full,
+        Grade::C | Grade::D => Process::FastTrack,
+        Grade::E => Process::PartnerRegistration,
     }
 }
 
@@ -63,5 +74,13 @@ mod tests {
         let t = GradeThresholds { a: 100.0, b: 50.0, c: 10.0 };
         assert_eq!(grade_by_amount(100.0, &t), Grade::A);
         assert_eq!(grade_by_amount(9.0, &t), Grade::D);
+    }
+
+    #[test]
+    fn process_table() {
+        let want = [(Grade::A, Process::Full), (Grade::B, Process::Full), (Grade::C, Process::FastTrack), (Grade::D, Process::FastTrack), (Grade::E, Process::PartnerRegistration)];
+        for (grade, process) in want {
+            assert_eq!(process_of(grade), process, "{grade}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The TAS+ engine: each rule of tas-plus.md lives in exactly one function here.
 
+pub mod coaching;
 pub mod curve;
 pub mod flags;
 pub mod forecast;

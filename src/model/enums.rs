@@ -112,6 +112,12 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The process a grade calls for (§2.2, the grading table's last column):
+    /// full TAS+ (A, B), the fast track (C, D), partner registration (E).
+    Process { Full = "full", FastTrack = "fast_track", PartnerRegistration = "partner_registration" }
+}
+
+vocabulary! {
     /// Status of a partner registration (合作伙伴报备).
     RegistrationStatus { Pending = "pending", Approved = "approved", Expired = "expired", Rejected = "rejected" }
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Activity, Deal};
+use crate::engine::coaching::ActionAt;
 use crate::engine::flags::Flag;
 use crate::engine::win_rate::WinRate;
 
@@ -33,6 +34,8 @@ pub struct Judgement {
     /// judgement's date, the one the win rate used (a later-dated assessment
     /// is not in force yet); `None` before the first.
     pub assessment_in_force: Option<u32>,
+    /// The deal's coaching action items overdue on the judgement's date.
+    pub overdue_actions: Vec<ActionAt>,
 }
 
 /// A scenario beside reality: both judgements and what differs.

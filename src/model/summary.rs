@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::enums::{DealStatus, Grade};
+use super::enums::{DealStatus, Grade, Process};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -35,6 +35,8 @@ pub struct DealSummary {
     pub status: DealStatus,
     /// Effective grade (§2.2): E when partner-led, else the override, else by amount.
     pub grade: Grade,
+    /// The process the grade calls for (§2.2): full TAS+, fast track, or partner registration.
+    pub process: Process,
     pub expected_close: Option<NaiveDate>,
 }
 

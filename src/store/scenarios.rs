@@ -11,6 +11,7 @@ use rusqlite::{params, OptionalExtension};
 use super::edits::{base36, next_serial};
 use super::pipeline::flags_of;
 use super::Store;
+use crate::engine::coaching::overdue_actions;
 use crate::engine::win_rate::{assessment_index_as_of, win_rate};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -165,6 +166,7 @@ fn judge(deal: &Deal, activities: &[Activity], settings: &Settings, as_of: Naive
         win_rate: win_rate(deal, &settings.win_rate_weights, as_of),
         flags,
         assessment_in_force: assessment_index_as_of(deal, as_of).map(|i| i as u32),
+        overdue_actions: overdue_actions(deal, as_of),
     }
 }
 

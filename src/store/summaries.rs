@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::Store;
-use crate::engine::grading::effective_grade;
+use crate::engine::grading::{effective_grade, process_of};
 use crate::error::{Error, Result};
 use crate::model::*;
 
@@ -41,6 +41,7 @@ impl Store {
             let stage: String = r.get(6)?;
             let (index, def) = stages.get(stage.as_str()).copied().unzip();
             let amount: f64 = r.get(4)?;
+            let grade = effective_grade(amount, r.get(9)?, r.get(8)?, &settings.grade_thresholds);
             Ok(DealSummary {
                 id: r.get(0)?,
                 account: r.get(1)?,
@@ -53,7 +54,8 @@ impl Store {
                 stage_index: index.map_or(0, |i| i as u32 + 1),
                 stage,
                 status: r.get(7)?,
-                grade: effective_grade(amount, r.get(9)?, r.get(8)?, &settings.grade_thresholds),
+                grade,
+                process: process_of(grade),
                 expected_close: r.get(10)?,
             })
         })?;

@@ -315,3 +315,32 @@ fn the_deal_view_names_the_assessment_the_win_rate_used() {
     let view = store.deal_view("d-bank-core", between).unwrap();
     assert_eq!(view.deal.assessments[view.judgement.assessment_in_force.unwrap() as usize].date, between);
 }
+
+/// The judgement lists the coaching action items overdue on its date (not
+/// done, due before it; due that day is not late yet), and the deal list says
+/// which process each grade calls for (§2.2).
+#[test]
+fn the_judgement_lists_overdue_action_items_and_the_list_the_process() {
+    use sandtable::model::{ActionItem, CoachingSession, Process};
+    let (_dir, mut store) = practice();
+    let mut deal = store.deal(DEAL).unwrap();
+    let item = |text: &str, due: &str, done: bool| ActionItem { text: text.into(), owner: "陈晓东".into(), due: Some(due.parse().unwrap()), done };
+    deal.coaching = vec![CoachingSession {
+        date: "2026-11-01".parse().unwrap(),
+        coach: "周立群".into(),
+        notes: String::new(),
+        actions: vec![item("逾期", "2026-11-20", false), item("已完成", "2026-11-10", true), item("当天到期", "2026-11-26", false), item("未到期", "2026-12-30", false)],
+        elements: vec![],
+    }];
+    store.apply(&Edit::UpdateDeal { deal: Box::new(deal), activities: None }).unwrap();
+    let view = store.deal_view(DEAL, today()).unwrap();
+    let overdue: Vec<&str> = view.judgement.overdue_actions.iter().map(|a| view.deal.coaching[a.session as usize].actions[a.action as usize].text.as_str()).collect();
+    assert_eq!(overdue, ["逾期"]);
+
+    let processes: Vec<(String, Process)> = store.deal_summaries().unwrap().into_iter().map(|d| (d.grade.to_string(), d.process)).collect();
+    for (grade, process) in &processes {
+        let want = match grade.as_str() { "A" | "B" => Process::Full, "C" | "D" => Process::FastTrack, _ => Process::PartnerRegistration };
+        assert_eq!(*process, want, "grade {grade}");
+    }
+    assert!(processes.iter().any(|(_, p)| *p == Process::FastTrack) && processes.iter().any(|(_, p)| *p == Process::Full));
+}

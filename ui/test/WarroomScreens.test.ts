@@ -53,11 +53,11 @@ function dealOf(id: string, grade: DealSummary['grade'], extra: Partial<DealSumm
 }
 
 const deals: DealSummary[] = [
-  dealOf('d-c', 'C', { amount: 300_000 }),
+  dealOf('d-c', 'C', { amount: 300_000, process: 'fast_track' }),
   dealOf('deal-core', 'B'),
   dealOf('d-a', 'A', { amount: 9_000_000 }),
   dealOf('d-won', 'A', { status: 'won' }),
-  dealOf('d-e', 'E'),
+  dealOf('d-e', 'E', { process: 'partner_registration' }),
 ]
 
 const health: DealHealth[] = [

@@ -16,6 +16,7 @@ function deal(partial: Partial<DealSummary> & Pick<DealSummary, 'id' | 'account'
     stage_index: 3,
     status: 'open',
     grade: 'B',
+    process: 'full',
     expected_close: null,
     ...partial,
   }
@@ -29,6 +30,7 @@ export const deals: DealSummary[] = [
     name: '核心系统升级',
     amount: 1_200_000,
     grade: 'A',
+    process: 'full',
     stage: 'value',
     stage_name: '价值呈现',
     stage_name_en: 'Value presentation',
@@ -43,6 +45,7 @@ export const deals: DealSummary[] = [
     amount: 250_000.5,
     currency: 'USD',
     grade: 'C',
+    process: 'fast_track',
     status: 'won',
   }),
   deal({
@@ -52,6 +55,7 @@ export const deals: DealSummary[] = [
     name: 'Smelter MES',
     status: 'lost',
     grade: 'E',
+    process: 'partner_registration',
     stage: 'bidding',
     stage_name: '组织投标',
     stage_name_en: '',
@@ -63,6 +67,7 @@ export const deals: DealSummary[] = [
     name: '<b>x</b>',
     status: 'abandoned',
     grade: 'D',
+    process: 'fast_track',
   }),
 ]
 

@@ -98,6 +98,7 @@ export const judgement: Judgement = {
     { flag: 'checklist_incomplete', stage: 'value', missing: ['客户开始编写招标文件'] },
   ],
   assessment_in_force: 1,
+  overdue_actions: [{ session: 0, action: 0 }],
 }
 
 export const view: DealView = {
@@ -122,6 +123,7 @@ export const summary: DealSummary = {
   stage_index: 3,
   status: 'open',
   grade: 'B',
+  process: 'full',
   expected_close: '2026-12-31',
 }
 
@@ -178,6 +180,7 @@ export function scenarioView(id = 'sc-1', name = '王建国转为中立'): Scena
       win_rate: { ...judgement.win_rate, rate: 38.1, raw: 38.1, strengths: { ...judgement.win_rate.strengths, us: 8.5 } },
       flags: judgement.flags.filter(f => f.flag !== 'key_person_negative'),
       assessment_in_force: 1,
+      overdue_actions: [{ session: 0, action: 0 }],
     },
     delta: 3.3,
     changes: [

@@ -93,12 +93,12 @@ describe('coaching board', () => {
     expect(weeklyChange([curve[0]!])).toBeNull()
   })
 
-  it('finds open and overdue action items (due today is not late)', () => {
+  it('finds open action items, and the overdue ones the core named', () => {
     expect(actionItems(deal)).toHaveLength(3)
     expect(openActions(deal).map(a => a.text)).toEqual(['安排董事长拜访', '组织专题研讨'])
-    expect(overdueActions(deal, '2026-11-27').map(a => a.text)).toEqual(['安排董事长拜访'])
-    expect(overdueActions(deal, '2026-11-01')).toEqual([])
-    expect(overdueActions({}, '2026-11-27')).toEqual([])
+    expect(overdueActions(deal, { overdue_actions: [{ session: 0, action: 0 }] }).map(a => a.text)).toEqual(['安排董事长拜访'])
+    expect(overdueActions(deal, { overdue_actions: [] })).toEqual([])
+    expect(overdueActions({}, { overdue_actions: [{ session: 0, action: 0 }] })).toEqual([])
   })
 
   it('runs loads a few at a time and reports each one finished', async () => {

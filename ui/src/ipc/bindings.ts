@@ -125,6 +125,15 @@ export type AccountSummary = {
 	open_deals: number,
 };
 
+/**
+ *  An action item of a deal: its coaching session and its place in the
+ *  session's actions (indices into `deal.coaching` and `.actions`).
+ */
+export type ActionAt = {
+	session: number,
+	action: number,
+};
+
 export type ActionItem = {
 	text: string,
 	owner?: string,
@@ -364,6 +373,8 @@ export type DealSummary = {
 	status: DealStatus,
 	/**  Effective grade (§2.2): E when partner-led, else the override, else by amount. */
 	grade: Grade,
+	/**  The process the grade calls for (§2.2): full TAS+, fast track, or partner registration. */
+	process: Process,
 	expected_close: string | null,
 };
 
@@ -632,6 +643,8 @@ export type Judgement = {
 	 *  is not in force yet); `None` before the first.
 	 */
 	assessment_in_force: number | null,
+	/**  The deal's coaching action items overdue on the judgement's date. */
+	overdue_actions: ActionAt[],
 };
 
 /**  Which relationship of §3.4 is drawn. */
@@ -950,6 +963,12 @@ export type Problem = {
 	path: string,
 	message: string,
 };
+
+/**
+ *  The process a grade calls for (§2.2, the grading table's last column):
+ *  full TAS+ (A, B), the fast track (C, D), partner registration (E).
+ */
+export type Process = "full" | "fast_track" | "partner_registration";
 
 /**  A person's profile as it stood on `as_of`. */
 export type Profile = {

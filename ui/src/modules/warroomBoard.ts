@@ -1,17 +1,13 @@
 /**
  * The coaching board (督导推进, tas-plus.md §3.9): which open deals the
  * manager reviews first, how each win rate moved this week, and which
- * coaching action items are overdue. The rates, changes and flags are the
- * core's; this module only orders and picks.
+ * coaching action items are overdue. The rates, changes, flags, processes
+ * and overdue items are the core's; this module only orders and picks.
  */
-import type { CoachingSession, CurvePoint, Deal, DealSummary, Grade } from '../ipc/client'
+import type { CoachingSession, CurvePoint, Deal, DealSummary, Grade, Judgement } from '../ipc/client'
 
 /** "Important deals only": the full-TAS+ grades lead the board. */
 const GRADE_RANK: Record<Grade, number> = { A: 0, B: 1, C: 2, D: 3, E: 4 }
-
-export function isFullProcess(grade: Grade): boolean {
-  return grade === 'A' || grade === 'B'
-}
 
 export interface BoardOrderKey {
   deal: Pick<DealSummary, 'grade' | 'amount' | 'name'>
@@ -67,9 +63,9 @@ export function actionItems(deal: Pick<Deal, 'coaching'>): ActionRef[] {
   return out.sort((a, b) => (a.sessionDate === b.sessionDate ? a.action - b.action : a.sessionDate < b.sessionDate ? 1 : -1))
 }
 
-/** Open action items whose due date has passed (`today` excluded: due today is not late yet). */
-export function overdueActions(deal: Pick<Deal, 'coaching'>, today: string): ActionRef[] {
-  return actionItems(deal).filter(a => !a.done && a.due !== null && a.due < today)
+/** The action items the core's judgement of the deal found overdue. */
+export function overdueActions(deal: Pick<Deal, 'coaching'>, judgement: Pick<Judgement, 'overdue_actions'>): ActionRef[] {
+  return actionItems(deal).filter(a => judgement.overdue_actions.some(o => o.session === a.session && o.action === a.action))
 }
 
 export function openActions(deal: Pick<Deal, 'coaching'>): ActionRef[] {
