@@ -7,7 +7,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use sandtable::demo::synthetic::org_workspace;
 use sandtable::engine::win_rate::win_rate;
 use sandtable::io::{import_workspace, ImportMode};
-use sandtable::store::pipeline::flags_of;
+use sandtable::engine::flags::flags_of;
 use sandtable::Store;
 
 fn engine(c: &mut Criterion) {

@@ -1,12 +1,14 @@
 //! 督导推进 red flags (tas-plus.md §3.9), computed for every open deal.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use super::grading::{effective_grade, process_of};
 use super::interaction::derive_interaction;
 use super::stages::{registration_state, unmet_checklist, RegistrationState};
-use super::win_rate::{assessment_as_of, WinRate, Reason};
+use super::win_rate::{assessment_as_of, win_rate, Reason, WinRate};
 use crate::model::*;
 
 /// How many days without a done activity, or since the last questionnaire, raise a flag.
@@ -166,4 +168,47 @@ fn registration_flag(d: &Deal, as_of: NaiveDate) -> Option<Flag> {
             (state != RegistrationState::Active).then_some(Flag::RegistrationNotActive { state: Some(state) })
         }
     }
+}
+
+/// "since the previous week": the win rate a week before `as_of` (as_of − 7 days).
+pub fn previous_week(as_of: NaiveDate) -> NaiveDate {
+    as_of.checked_sub_days(Days::new(7)).unwrap_or(as_of)
+}
+
+/// The red flags of one deal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DealFlags {
+    pub deal: String,
+    pub name: String,
+    pub flags: Vec<Flag>,
+}
+
+/// Flags of every deal in `deals`, given all activities.
+pub fn flags_of(deals: &[Deal], activities: &[Activity], settings: &Settings, as_of: NaiveDate) -> Vec<DealFlags> {
+    let week_before = previous_week(as_of);
+    let mut by_deal: HashMap<&str, Vec<&Activity>> = HashMap::new();
+    for a in activities {
+        if let Some(d) = &a.deal {
+            by_deal.entry(d.as_str()).or_default().push(a);
+        }
+    }
+    let none = Vec::new();
+    deals
+        .iter()
+        .map(|d| {
+            let now = win_rate(d, &settings.win_rate_weights, as_of);
+            let before = (now.rate.is_some() && d.status == DealStatus::Open)
+                .then(|| win_rate(d, &settings.win_rate_weights, week_before));
+            let input = FlagInput {
+                deal: d,
+                activities: by_deal.get(d.id.as_str()).unwrap_or(&none),
+                settings,
+                now: &now,
+                week_before: before.as_ref(),
+                as_of,
+            };
+            DealFlags { deal: d.id.clone(), name: d.name.clone(), flags: red_flags(&input) }
+        })
+        .collect()
 }

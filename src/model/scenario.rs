@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::{Activity, Deal};
 use crate::engine::coaching::ActionAt;
 use crate::engine::flags::Flag;
+use crate::engine::stages::StageChecklist;
 use crate::engine::win_rate::WinRate;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +37,9 @@ pub struct Judgement {
     pub assessment_in_force: Option<u32>,
     /// The deal's coaching action items overdue on the judgement's date.
     pub overdue_actions: Vec<ActionAt>,
+    /// The exit checklist of the deal's stage as marked on it; `None` when the
+    /// stage is not in the template.
+    pub checklist: Option<StageChecklist>,
 }
 
 /// A scenario beside reality: both judgements and what differs.

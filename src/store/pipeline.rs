@@ -1,56 +1,16 @@
 //! Pipeline views that run the engine over the stored deals: red flags,
 //! the weighted forecast, the probability curve.
 
-use std::collections::HashMap;
-
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Store;
 use crate::engine::curve::{self, CurvePoint};
-use crate::engine::flags::{red_flags, Flag, FlagInput};
+use crate::engine::flags::{flags_of, DealFlags, Flag};
 use crate::engine::forecast::{forecast, Forecast};
 use crate::engine::win_rate::{win_rate, WinRate};
 use crate::error::Result;
-use crate::model::{Activity, Deal, DealStatus, Settings};
-
-/// The red flags of one deal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct DealFlags {
-    pub deal: String,
-    pub name: String,
-    pub flags: Vec<Flag>,
-}
-
-/// Flags of every deal in `deals`, given all activities.
-pub fn flags_of(deals: &[Deal], activities: &[Activity], settings: &Settings, as_of: NaiveDate) -> Vec<DealFlags> {
-    let week_before = as_of.checked_sub_days(Days::new(7)).unwrap_or(as_of);
-    let mut by_deal: HashMap<&str, Vec<&Activity>> = HashMap::new();
-    for a in activities {
-        if let Some(d) = &a.deal {
-            by_deal.entry(d.as_str()).or_default().push(a);
-        }
-    }
-    let none = Vec::new();
-    deals
-        .iter()
-        .map(|d| {
-            let now = win_rate(d, &settings.win_rate_weights, as_of);
-            let before = (now.rate.is_some() && d.status == DealStatus::Open)
-                .then(|| win_rate(d, &settings.win_rate_weights, week_before));
-            let input = FlagInput {
-                deal: d,
-                activities: by_deal.get(d.id.as_str()).unwrap_or(&none),
-                settings,
-                now: &now,
-                week_before: before.as_ref(),
-                as_of,
-            };
-            DealFlags { deal: d.id.clone(), name: d.name.clone(), flags: red_flags(&input) }
-        })
-        .collect()
-}
+use crate::model::Activity;
 
 /// A deal's win rate and red flags, as the deal list shows them.
 #[derive(Debug, Clone, PartialEq, Serialize)]

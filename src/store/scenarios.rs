@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 
 use super::edits::{base36, next_serial};
-use super::pipeline::flags_of;
+use crate::engine::flags::flags_of;
 use super::Store;
 use crate::engine::coaching::overdue_actions;
+use crate::engine::stages::stage_checklist;
 use crate::engine::win_rate::{assessment_index_as_of, win_rate};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -167,6 +168,7 @@ fn judge(deal: &Deal, activities: &[Activity], settings: &Settings, as_of: Naive
         flags,
         assessment_in_force: assessment_index_as_of(deal, as_of).map(|i| i as u32),
         overdue_actions: overdue_actions(deal, as_of),
+        checklist: settings.stages.iter().find(|s| s.key == deal.stage).map(|s| stage_checklist(deal, s)),
     }
 }
 

@@ -336,6 +336,14 @@ fn the_judgement_lists_overdue_action_items_and_the_list_the_process() {
     let view = store.deal_view(DEAL, today()).unwrap();
     let overdue: Vec<&str> = view.judgement.overdue_actions.iter().map(|a| view.deal.coaching[a.session as usize].actions[a.action as usize].text.as_str()).collect();
     assert_eq!(overdue, ["逾期"]);
+    // The stage's exit checklist as marked, in template order (the window shows it as sent).
+    let checklist = view.judgement.checklist.as_ref().expect("the deal's stage is in the template");
+    assert_eq!(checklist.stage, view.deal.stage);
+    let template = store.settings().unwrap().stages.into_iter().find(|s| s.key == view.deal.stage).unwrap().exit_checklist;
+    assert_eq!(checklist.items.iter().map(|i| i.item.clone()).collect::<Vec<_>>(), template);
+    for i in &checklist.items {
+        assert_eq!(i.done, view.deal.checklist.iter().any(|m| m.stage == view.deal.stage && m.item == i.item), "{}", i.item);
+    }
 
     let processes: Vec<(String, Process)> = store.deal_summaries().unwrap().into_iter().map(|d| (d.grade.to_string(), d.process)).collect();
     for (grade, process) in &processes {

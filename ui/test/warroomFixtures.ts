@@ -99,6 +99,13 @@ export const judgement: Judgement = {
   ],
   assessment_in_force: 1,
   overdue_actions: [{ session: 0, action: 0 }],
+  checklist: {
+    deal: 'deal-core',
+    stage: 'value',
+    stage_name: '价值呈现',
+    items: [{ item: '客户开始编写招标文件', done: false }, { item: '价值主张已确定', done: true }],
+    complete: false,
+  },
 }
 
 export const view: DealView = {
@@ -181,6 +188,7 @@ export function scenarioView(id = 'sc-1', name = '王建国转为中立'): Scena
       flags: judgement.flags.filter(f => f.flag !== 'key_person_negative'),
       assessment_in_force: 1,
       overdue_actions: [{ session: 0, action: 0 }],
+      checklist: judgement.checklist,
     },
     delta: 3.3,
     changes: [

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Flag } from '../src/ipc/client'
 import { ELEMENTS, elementAt, isElementKey, sectionId, TAS_ELEMENTS } from '../src/modules/dealElements'
-import { exitChecklist, missingMessage, neighbours, stageLabel, stageSteps } from '../src/modules/dealStages'
+import { missingMessage, neighbours, stageLabel, stageSteps } from '../src/modules/dealStages'
 import type { MissingWords } from '../src/modules/dealStages'
 import { funnelData, pipelineOption } from '../src/modules/warroomPipelineChart'
 import { deltaDirection, flagDiff, flagIdentity } from '../src/modules/dealScenarioDiff'
@@ -35,14 +35,6 @@ describe('stage bar', () => {
     expect(stageSteps(stages, 'gone', 'zh-CN').every(s => s.state === 'ahead')).toBe(true)
     expect(stageLabel({ key: 'x', name: '', name_en: 'Only English' }, 'x', 'zh-CN')).toBe('Only English')
     expect(stageLabel(undefined, 'x', 'en')).toBe('x')
-  })
-
-  it('reads the exit checklist of a stage as marked on the deal, in template order', () => {
-    expect(exitChecklist(stages, deal, 'value')).toEqual([
-      { item: '客户开始编写招标文件', done: false },
-      { item: '价值主张已确定', done: true },
-    ])
-    expect(exitChecklist(stages, deal, 'bidding')).toEqual([])
   })
 
   it('gives the stages before and after', () => {

@@ -645,6 +645,11 @@ export type Judgement = {
 	assessment_in_force: number | null,
 	/**  The deal's coaching action items overdue on the judgement's date. */
 	overdue_actions: ActionAt[],
+	/**
+	 *  The exit checklist of the deal's stage as marked on it; `None` when the
+	 *  stage is not in the template.
+	 */
+	checklist: StageChecklist | null,
 };
 
 /**  Which relationship of §3.4 is drawn. */

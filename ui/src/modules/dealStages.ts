@@ -5,13 +5,8 @@
  * (`move_deal`, with the grade rules), and what it found missing
  * (`missing_for_move`) is told here in the interface language.
  */
-import type { Deal, DealStatus, Missing, RegistrationState, StageDef } from '../ipc/client'
+import type { DealStatus, Missing, RegistrationState, StageDef } from '../ipc/client'
 import type { AppLocale } from './i18n'
-
-export interface ChecklistItemView {
-  item: string
-  done: boolean
-}
 
 export interface StageStep {
   key: string
@@ -37,13 +32,6 @@ export function stageSteps(stages: readonly StageDef[], current: string, locale:
     index,
     state: at < 0 ? 'ahead' : index < at ? 'done' : index === at ? 'current' : 'ahead',
   }))
-}
-
-/** The exit checklist of `stage` as marked on `deal`, in template order. */
-export function exitChecklist(stages: readonly StageDef[], deal: Pick<Deal, 'checklist'>, stage: string): ChecklistItemView[] {
-  const def = stages.find(s => s.key === stage)
-  const marks = new Set((deal.checklist ?? []).filter(m => m.stage === stage).map(m => m.item))
-  return (def?.exit_checklist ?? []).map(item => ({ item, done: marks.has(item) }))
 }
 
 /** The stages before and after the deal's, for the back and forward buttons. */
