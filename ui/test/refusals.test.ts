@@ -16,6 +16,7 @@ import {
 } from '../src/ipc/client'
 import type { DealView, Edit } from '../src/ipc/client'
 import type { AppLocale } from '../src/modules/i18n'
+import { answerUnsaved, asking } from '../src/modules/unsaved'
 import DealWorkspaceView from '../src/views/deal/DealWorkspaceView.vue'
 import { mountWithApp, unmountAll } from './mount'
 import { curve, deal, people, profile, settings, summary, view } from './warroomFixtures'
@@ -144,5 +145,36 @@ describe('input the window refuses says why, next to the field', () => {
     const form = wrapper.get('[data-testid="activity-form"]')
     expect(form.get('[data-testid="activity-refused"]').text()).toContain('a done activity cannot be in the future')
     expect((form.get('[data-testid="activity-summary"]').element as HTMLInputElement).value).toBe('Tech exchange')
+  })
+})
+
+describe('text typed on the deal and not saved', () => {
+  it('leaving the deal asks first, for every form with typed text', async () => {
+    const { wrapper, router } = await open()
+    for (const [open, field] of [['coaching-new', 'coaching-notes'], ['activity-new', 'activity-summary']] as const) {
+      await wrapper.get(`[data-testid="${open}"]`).trigger('click')
+      await wrapper.get(`[data-testid="${field}"]`).setValue('还没保存的字')
+    }
+    await wrapper.get('[data-testid="coaching-coach"]').setValue('周立群')
+    await wrapper.get('[data-testid="tactic-free"]').setValue('引入总行科技部')
+    await wrapper.get('[data-testid="value-solution"]').setValue('分布式核心 + 两地三中心')
+    expect(wrapper.findAll('[data-testid="unsaved-marker"]').length).toBeGreaterThanOrEqual(2)
+    const leaving = router.push('/pipeline')
+    await flushPromises()
+    expect(asking.value).toBe(true)
+    answerUnsaved('cancel')
+    await leaving
+    expect(router.currentRoute.value.path).toBe('/')
+    expect((wrapper.get('[data-testid="coaching-notes"]').element as HTMLTextAreaElement).value).toBe('还没保存的字')
+    // Save: each form is saved through the core before leaving.
+    const saving = router.push('/pipeline')
+    await flushPromises()
+    answerUnsaved('save')
+    await saving
+    await flushPromises()
+    const ops = vi.mocked(applyEdit).mock.calls.map(([e]) => e.op)
+    expect(ops.filter(op => op === 'update_deal').length).toBeGreaterThanOrEqual(3)
+    expect(ops).toContain('set_activity')
+    expect(router.currentRoute.value.path).toBe('/pipeline')
   })
 })
