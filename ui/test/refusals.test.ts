@@ -99,6 +99,17 @@ describe('input the window refuses says why, next to the field', () => {
     }
   })
 
+  it('refuses a negative quote next to its field', async () => {
+    const { wrapper } = await open('en')
+    await wrapper.get('[data-testid="quote-add"]').trigger('click')
+    await wrapper.get('[data-testid="quote-amount"]').setValue('-1')
+    expect(wrapper.get('[data-testid="quote-amount-invalid"]').text()).toBe('An amount cannot be negative; not saved.')
+    expect(wrapper.get('[data-testid="quote-save"]').attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-testid="quote-form"]').trigger('submit')
+    await flushPromises()
+    expect(applyEdit).not.toHaveBeenCalled()
+  })
+
   it('shows the core\'s refusal of the grade next to its fields, not only at the top', async () => {
     vi.mocked(applyEdit).mockRejectedValueOnce(new IpcError('invalid_input', 'deal.amount: must be at least 0'))
     const { wrapper } = await open()
@@ -150,8 +161,14 @@ describe('input the window refuses says why, next to the field', () => {
 
 describe('text typed on the deal and not saved', () => {
   it('leaving the deal asks first, for every form with typed text', async () => {
+    // The core keeps what it is sent, so each save builds on the one before.
+    vi.mocked(applyEdit).mockImplementation(async (edit) => {
+      if (edit.op === 'update_deal')
+        current.deal = JSON.parse(JSON.stringify(edit.deal))
+      return { inverse, created: null }
+    })
     const { wrapper, router } = await open()
-    for (const [open, field] of [['coaching-new', 'coaching-notes'], ['activity-new', 'activity-summary']] as const) {
+    for (const [open, field] of [['coaching-new', 'coaching-notes'], ['activity-new', 'activity-summary'], ['event-add', 'event-description-input']] as const) {
       await wrapper.get(`[data-testid="${open}"]`).trigger('click')
       await wrapper.get(`[data-testid="${field}"]`).setValue('还没保存的字')
     }
@@ -173,8 +190,13 @@ describe('text typed on the deal and not saved', () => {
     await saving
     await flushPromises()
     const ops = vi.mocked(applyEdit).mock.calls.map(([e]) => e.op)
-    expect(ops.filter(op => op === 'update_deal').length).toBeGreaterThanOrEqual(3)
+    expect(ops.filter(op => op === 'update_deal').length).toBeGreaterThanOrEqual(4)
     expect(ops).toContain('set_activity')
     expect(router.currentRoute.value.path).toBe('/pipeline')
+    // Nothing one save wrote was overwritten by the next.
+    expect(current.deal.compelling_events!.map(e => e.description)).toContain('还没保存的字')
+    expect(current.deal.coaching!.map(c => c.notes)).toContain('还没保存的字')
+    expect(current.deal.tactics).toContain('引入总行科技部')
+    expect(current.deal.value_proposition?.solution).toBe('分布式核心 + 两地三中心')
   })
 })
