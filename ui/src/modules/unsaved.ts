@@ -42,9 +42,6 @@ function dirtyEditors(): UnsavedEditor[] {
   return [...editors].filter(e => e.dirty())
 }
 
-/** Whether any editor on screen holds unsaved text. */
-export const hasUnsaved = computed(() => [...editors].some(e => e.dirty()))
-
 interface Question {
   answer: (choice: UnsavedChoice) => void
   promise: Promise<UnsavedChoice>
