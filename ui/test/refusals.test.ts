@@ -146,6 +146,14 @@ describe('input the window refuses says why, next to the field', () => {
     }
   })
 
+  it('a planned activity dated after today cannot be marked done, and the button says why', async () => {
+    current.activities = current.activities.map(a => (a.status === 'planned' ? { ...a, date: '2099-03-01' } : a))
+    const { wrapper } = await open('en')
+    const done = wrapper.get('[data-testid="activity-done"]')
+    expect(done.attributes('disabled')).toBeDefined()
+    expect(done.attributes('title')).toContain('2099-03-01 is after today')
+  })
+
   it('keeps the activity form open with the core\'s refusal next to it', async () => {
     vi.mocked(applyEdit).mockRejectedValueOnce(new IpcError('invalid_input', 'activity.date: a done activity cannot be in the future'))
     const { wrapper } = await open('en')
