@@ -2,8 +2,10 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { systemLanguages } from './ipc/client'
+import { inDesktopWindow, onCloseRequested } from './ipc/window'
 import { createAppRouter } from './router'
 import { browserLanguages, createAppI18n, initialLocale } from './modules/i18n'
+import { settleUnsaved } from './modules/unsaved'
 import './styles.css'
 
 // The system locale decides the first language (a saved choice wins); the
@@ -15,6 +17,9 @@ async function start(): Promise<void> {
     .use(createAppRouter())
     .use(createAppI18n(initialLocale([...system, ...browserLanguages()])))
     .mount('#app')
+  // Closing the window first settles the text typed and not saved.
+  if (inDesktopWindow())
+    await onCloseRequested(settleUnsaved)
 }
 
 void start()

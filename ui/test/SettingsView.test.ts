@@ -33,6 +33,27 @@ describe('SettingsView', () => {
     expect(wrapper.text()).toContain('Reading or writing a file failed.')
   })
 
+  it('lets "backed up to…" go away by itself after a few seconds', async () => {
+    vi.useFakeTimers()
+    try {
+      vi.mocked(workspaceEncrypted).mockResolvedValue(false)
+      vi.mocked(workspaceSettings).mockResolvedValue(SETTINGS)
+      const { wrapper } = mountWithApp(SettingsView, 'zh-CN')
+      await flushPromises()
+      vi.mocked(backupNow).mockResolvedValueOnce('/x/backups/ws-manual.db')
+      await wrapper.get('[data-testid="backup-now"]').trigger('click')
+      await flushPromises()
+      expect(wrapper.get('[data-testid="settings-done"]').text()).toBe('已备份到 /x/backups/ws-manual.db')
+      await vi.advanceTimersByTimeAsync(4000)
+      expect(wrapper.find('[data-testid="settings-done"]').exists()).toBe(true)
+      await vi.advanceTimersByTimeAsync(1500)
+      expect(wrapper.find('[data-testid="settings-done"]').exists()).toBe(false)
+    }
+    finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('encrypts only when both passphrases agree', async () => {
     vi.mocked(workspaceEncrypted).mockResolvedValueOnce(false).mockResolvedValueOnce(true)
     vi.mocked(setPassphrase).mockResolvedValue('/x/backups/old.db')

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { circleDropEdit, clampStrength, lineEdits } from '../src/modules/mapEdits'
+import { circleDropEdit, clampStrength, deletePersonEdits, lineEdits } from '../src/modules/mapEdits'
 
 const ctx = { deal: null, isParticipant: () => false }
 
@@ -40,5 +40,36 @@ describe('dropping a person into a circle', () => {
 
   it('takes them out of every circle when dropped outside', () => {
     expect(circleDropEdit('p', ['c1', 'c2'], 'c2', null)).toEqual({ op: 'set_circles', person: 'p', circles: [], primary: null })
+  })
+})
+
+describe('deleting a person who manages others', () => {
+  const people = [
+    { id: 'boss', manager: null },
+    { id: 'mid', manager: 'boss' },
+    { id: 'r1', manager: 'mid' },
+    { id: 'r2', manager: 'mid' },
+    { id: 'other', manager: 'boss' },
+  ]
+
+  it('moves their reports to their own manager, then deletes, in one batch (one undo step)', () => {
+    expect(deletePersonEdits('mid', people, true)).toEqual({
+      label: 'map.undo.deletePersonMoveReports',
+      edits: [{
+        op: 'batch',
+        edits: [
+          { op: 'set_manager', person: 'r1', manager: 'boss' },
+          { op: 'set_manager', person: 'r2', manager: 'boss' },
+          { op: 'delete_person', id: 'mid' },
+        ],
+      }],
+    })
+  })
+
+  it('only deletes when the user keeps the reports where they are, or there is no manager to move them to', () => {
+    const plain = { label: 'map.undo.deletePerson', edits: [{ op: 'delete_person', id: 'mid' }] }
+    expect(deletePersonEdits('mid', people, false)).toEqual(plain)
+    expect(deletePersonEdits('boss', people, true)).toEqual({ label: 'map.undo.deletePerson', edits: [{ op: 'delete_person', id: 'boss' }] })
+    expect(deletePersonEdits('r1', people, true)).toEqual({ label: 'map.undo.deletePerson', edits: [{ op: 'delete_person', id: 'r1' }] })
   })
 })

@@ -64,3 +64,30 @@ export function circleDropEdit(person: string, current: readonly string[], prima
   const circles = current.includes(circle) ? [...current] : [...current, circle]
   return { op: 'set_circles', person, circles, primary: circle }
 }
+
+/**
+ * The edits that delete a person. When they manage others and have a
+ * manager themselves, `moveReports` first re-points each report to that
+ * manager; it is one batch, which the core applies all or nothing and undo
+ * takes back as one step.
+ */
+export function deletePersonEdits(
+  person: string,
+  people: readonly { id: string, manager?: string | null }[],
+  moveReports: boolean,
+): { label: string, edits: Edit[] } {
+  const manager = people.find(p => p.id === person)?.manager ?? null
+  const reports = people.filter(p => p.manager === person)
+  if (!moveReports || manager === null || reports.length === 0)
+    return { label: 'map.undo.deletePerson', edits: [{ op: 'delete_person', id: person }] }
+  return {
+    label: 'map.undo.deletePersonMoveReports',
+    edits: [{
+      op: 'batch',
+      edits: [
+        ...reports.map((r): Edit => ({ op: 'set_manager', person: r.id, manager })),
+        { op: 'delete_person', id: person },
+      ],
+    }],
+  }
+}

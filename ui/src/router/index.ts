@@ -5,6 +5,7 @@
  */
 import type { RouterHistory, RouteRecordRaw } from 'vue-router'
 import { createRouter, createWebHashHistory } from 'vue-router'
+import { settleUnsaved } from '../modules/unsaved'
 import HomeView from '../views/HomeView.vue'
 import { mapRoutes } from './map'
 import { warroomRoutes } from './warroom'
@@ -17,7 +18,13 @@ export const routes: RouteRecordRaw[] = [
   ...warroomRoutes,
 ]
 
-/** The window's router; tests pass a memory history. */
+/**
+ * The window's router; tests pass a memory history. Leaving a screen (or
+ * another deal or account on the same screen) first settles the text typed
+ * and not saved there: saved, discarded, or the user stays.
+ */
 export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
-  return createRouter({ history, routes })
+  const router = createRouter({ history, routes })
+  router.beforeEach(() => settleUnsaved())
+  return router
 }

@@ -9,6 +9,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { accountMap, IpcError, listCircles, listPeople } from '../ipc/client'
 import type { Circle, EdgeKind, Layer, Layout, PersonSummary, ReportingMode } from '../ipc/client'
+import { settleUnsaved } from '../modules/unsaved'
 import { useWorkspaceStore } from './workspace'
 
 export const useAccountMapStore = defineStore('accountMap', () => {
@@ -162,6 +163,20 @@ export const useAccountMapStore = defineStore('accountMap', () => {
     selected.value = person
   }
 
+  /**
+   * Selects another person (or none) as the user asks: the profile open now
+   * goes away, so its unsaved text is first saved or discarded as the user
+   * chooses; `false` when they chose to stay.
+   */
+  async function choose(person: string | null): Promise<boolean> {
+    if (person === selected.value)
+      return true
+    if (!(await settleUnsaved()))
+      return false
+    selected.value = person
+    return true
+  }
+
   function rendered(): void {
     performance.mark('map:rendered')
     if (firstRenderMs.value === null && requestedAt > 0)
@@ -169,6 +184,7 @@ export const useAccountMapStore = defineStore('accountMap', () => {
   }
 
   return {
+    choose,
     account,
     accountName,
     accountDeals,

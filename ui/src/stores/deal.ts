@@ -75,6 +75,8 @@ export const useDealStore = defineStore('deal', () => {
   const loadError = shallowRef<IpcError | null>(null)
   /** Why the last change was refused (with the core's problems). */
   const error = shallowRef<IpcError | null>(null)
+  /** The label of the change refused (so the section that made it shows `error` next to its fields). */
+  const errorLabel = ref<string | null>(null)
   /** The last stage move, when it was refused. */
   const refusedMove = shallowRef<RefusedMove | null>(null)
   const lastMove = shallowRef<StageMove | null>(null)
@@ -105,6 +107,7 @@ export const useDealStore = defineStore('deal', () => {
     history.value = []
     interactionMoves.value = []
     error.value = null
+    errorLabel.value = null
     refusedMove.value = null
     lastMove.value = null
     loadError.value = null
@@ -186,6 +189,7 @@ export const useDealStore = defineStore('deal', () => {
     return serial(async () => {
       saving.value = true
       error.value = null
+      errorLabel.value = null
       try {
         const outcome = await applyEdit(edit)
         history.value = [...history.value, { label, inverse: outcome.inverse }]
@@ -194,6 +198,7 @@ export const useDealStore = defineStore('deal', () => {
       }
       catch (cause) {
         error.value = IpcError.from(cause)
+        errorLabel.value = label
         return false
       }
       finally {
@@ -303,6 +308,7 @@ export const useDealStore = defineStore('deal', () => {
 
   function dismissError(): void {
     error.value = null
+    errorLabel.value = null
   }
 
   function dismissRefusedMove(): void {
@@ -324,6 +330,7 @@ export const useDealStore = defineStore('deal', () => {
     saving,
     loadError,
     error,
+    errorLabel,
     refusedMove,
     lastMove,
     history,
