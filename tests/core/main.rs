@@ -16,6 +16,7 @@ mod layout;
 mod library;
 mod people_csv;
 mod reliability;
+mod replace_speed;
 mod pipeline;
 mod profile;
 mod roundtrip;
