@@ -80,9 +80,10 @@ impl Store {
     /// off, and every reference checked once instead, before the commit
     /// (`PRAGMA foreign_key_check`): one that points nowhere refuses the whole
     /// transaction, so nothing broken can land. For writes that empty and
-    /// refill the workspace: with enforcement on, SQLite cannot empty a table
-    /// that others point at in one step (its truncate optimisation is off for
-    /// such a table) and looks up the children of every deleted row. Inside an
+    /// refill the workspace: with enforcement on, SQLite empties no table that
+    /// points at or is pointed at in one step (`EXPLAIN DELETE FROM people`
+    /// shows no `Clear`: the truncate optimisation is off) and looks up the
+    /// children of every deleted row. Inside an
     /// open transaction the switch cannot change (SQLite ignores it there), so
     /// `f` runs with enforcement on, slower but as safe.
     pub(crate) fn atomically_checking_references_at_commit<T>(

@@ -118,6 +118,17 @@ fn replace_leaves_exactly_the_new_workspace() {
     assert_eq!(row_counts(store.conn()), row_counts(fresh.conn()));
     assert_eq!(foreign_key_problems(store.conn()), 0);
     assert!(foreign_keys_on(&store));
+
+    // Inside a transaction already open (where foreign keys cannot be switched off) likewise.
+    let mut store = full_workspace(&dir.path().join("nested.db"));
+    store
+        .atomically(|s| sandtable::io::import_workspace_in_transaction(s, &org_workspace(500, 40, 3), ImportMode::Replace))
+        .unwrap();
+    let mut fresh = memory_store();
+    import_workspace(&mut fresh, &org_workspace(500, 40, 3), ImportMode::Merge).unwrap();
+    assert_eq!(export(&store), export(&fresh));
+    assert_eq!(row_counts(store.conn()), row_counts(fresh.conn()));
+    assert_eq!(foreign_key_problems(store.conn()), 0);
 }
 
 #[test]
