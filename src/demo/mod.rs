@@ -23,7 +23,7 @@ pub fn practice_workspace() -> Workspace {
 pub fn load_practice(store: &mut Store, today: NaiveDate) -> Result<ImportReport> {
     let ws = practice_workspace();
     let backup = if store.is_empty()? { None } else { store.backup_beside("before-replace")? };
-    let mut report = store.atomically(|store| {
+    let mut report = store.atomically_checking_references_at_commit(|store| {
         let report = import_workspace_in_transaction(store, &ws, ImportMode::Replace)?;
         store.rebuild_snapshots(today)?;
         Ok(report)

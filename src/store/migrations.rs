@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_win_rate_snapshots.sql"),
     include_str!("migrations/0003_scenarios.sql"),
+    include_str!("migrations/0004_foreign_key_indexes.sql"),
 ];
 
 /// `PRAGMA application_id` of every Sandtable database ("SAND").

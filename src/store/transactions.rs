@@ -9,7 +9,7 @@ use std::ops::Deref;
 use rusqlite::{Connection, Savepoint, Transaction, TransactionBehavior};
 
 use super::Store;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// A write transaction of its own, or a savepoint inside an outer one.
 pub(crate) enum WriteTx<'c> {
@@ -74,5 +74,43 @@ impl Store {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
         result
+    }
+
+    /// [`Store::atomically`] with SQLite's row-by-row foreign-key enforcement
+    /// off, and every reference checked once instead, before the commit
+    /// (`PRAGMA foreign_key_check`): one that points nowhere refuses the whole
+    /// transaction, so nothing broken can land. For writes that empty and
+    /// refill the workspace: with enforcement on, SQLite empties no table that
+    /// points at or is pointed at in one step (`EXPLAIN DELETE FROM people`
+    /// shows no `Clear`: the truncate optimisation is off) and looks up the
+    /// children of every deleted row. Inside an
+    /// open transaction the switch cannot change (SQLite ignores it there), so
+    /// `f` runs with enforcement on, slower but as safe.
+    pub(crate) fn atomically_checking_references_at_commit<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let result = self.atomically(|store| {
+            let value = f(store)?;
+            let (broken, named) = super::verify::broken_references(&store.conn, 5)?;
+            if broken > 0 {
+                return Err(Error::InvalidInput(format!(
+                    "nothing was written: it would leave {broken} broken references ({}{})",
+                    named.join("; "),
+                    if broken as usize > named.len() { "; …" } else { "" }
+                )));
+            }
+            Ok(value)
+        });
+        // Back on whatever happened. Outside a transaction this only sets a
+        // flag; should it fail, say so rather than go on writing unchecked.
+        let restored = self.conn.pragma_update(None, "foreign_keys", true);
+        let value = result?;
+        restored?;
+        Ok(value)
     }
 }

@@ -18,6 +18,7 @@ mod library;
 mod people_csv;
 mod practice_file;
 mod reliability;
+mod replace_speed;
 mod pipeline;
 mod profile;
 mod roundtrip;
