@@ -10,9 +10,10 @@ step() { printf '\n=== %s ===\n' "$*"; }
 step "system packages"
 scripts/setup-debian.sh
 
-step "UI: install, type-check, component tests, build"
+step "UI: install, type-check, lint, component tests, build"
 npm ci --prefix ui --no-audit --no-fund
 npm run --prefix ui typecheck
+npm run --prefix ui lint
 npm test --prefix ui
 npm run --prefix ui build
 

@@ -1,8 +1,8 @@
+import type { Plugin, UserConfig } from 'vite'
 /// <reference types="vitest/config" />
 import { readFile } from 'node:fs/promises'
-import { defineConfig } from 'vite'
-import type { Plugin, UserConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
 
 /*
  * Tauri freezes Object.prototype in the window (`freezePrototype` in

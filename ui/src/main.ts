@@ -3,9 +3,9 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { systemLanguages } from './ipc/client'
 import { inDesktopWindow, onCloseRequested } from './ipc/window'
-import { createAppRouter } from './router'
 import { browserLanguages, createAppI18n, initialLocale } from './modules/i18n'
 import { settleUnsaved } from './modules/unsaved'
+import { createAppRouter } from './router'
 import './styles.css'
 
 // The system locale decides the first language (a saved choice wins); the

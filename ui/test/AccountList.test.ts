@@ -28,7 +28,7 @@ async function mountLoaded(locale: 'zh-CN' | 'en' = 'zh-CN') {
   return mounted
 }
 
-describe('AccountList', () => {
+describe('accountList', () => {
   it('shows one row per account with its id, name, industry, region, people and open deals', async () => {
     const { wrapper } = await mountLoaded('zh-CN')
     const rows = wrapper.findAll('[data-testid="account-row"]')

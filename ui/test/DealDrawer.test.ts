@@ -1,7 +1,7 @@
+import type { AppLocale } from '../src/modules/i18n'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { dealCurve, dealHealth, IpcError, listAccounts, listDeals, listPeople } from '../src/ipc/client'
-import type { AppLocale } from '../src/modules/i18n'
 import HomeView from '../src/views/HomeView.vue'
 import { accounts, coreCurve, deals, health } from './fixtures'
 import { mountWithApp, texts, unmountAll } from './mount'
@@ -74,7 +74,7 @@ function pressEscape(target: EventTarget = document.body) {
   target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
 }
 
-describe('DealDrawer', () => {
+describe('dealDrawer', () => {
   it('is closed until a deal row is clicked, then shows that deal', async () => {
     const mounted = mountWithApp(HomeView, 'zh-CN')
     await flushPromises()

@@ -30,7 +30,7 @@ async function mountLoaded(locale: 'zh-CN' | 'en') {
   return { ...mounted, row, cell }
 }
 
-describe('DealList', () => {
+describe('dealList', () => {
   it('shows every column in Chinese', async () => {
     const { wrapper, cell } = await mountLoaded('zh-CN')
     expect(wrapper.findAll('th').map(th => th.text()))
@@ -110,7 +110,7 @@ describe('DealList', () => {
   })
 })
 
-describe('DealList health columns', () => {
+describe('dealList health columns', () => {
   it('shows the win rate with one decimal, or "—" when not computed or not known', async () => {
     vi.mocked(dealHealth).mockResolvedValue(health.filter(h => h.deal !== 'deal-evil'))
     const { cell } = await mountLoaded('zh-CN')

@@ -1,3 +1,5 @@
+import type { Deal, DealView, Edit } from '../src/ipc/client'
+import type { AppLocale } from '../src/modules/i18n'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -17,8 +19,6 @@ import {
   practiceAccounts,
   workspaceSettings,
 } from '../src/ipc/client'
-import type { Deal, DealView, Edit } from '../src/ipc/client'
-import type { AppLocale } from '../src/modules/i18n'
 import DealWorkspaceView from '../src/views/deal/DealWorkspaceView.vue'
 import { mountWithApp, texts, unmountAll } from './mount'
 import { curve, deal, people, profile, settings, summary, view } from './warroomFixtures'

@@ -1,12 +1,12 @@
+import type { IpcErrorBody } from '../src/ipc/client'
+import type { AppLocale } from '../src/modules/i18n'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import ErrorBanner from '../src/components/ErrorBanner.vue'
 import { dealHealth, ERROR_CODES, IpcError, listAccounts, listDeals } from '../src/ipc/client'
-import type { IpcErrorBody } from '../src/ipc/client'
 import en from '../src/locales/en.json'
 import zhCN from '../src/locales/zh-CN.json'
-import type { AppLocale } from '../src/modules/i18n'
 import HomeView from '../src/views/HomeView.vue'
 import { accounts, deals, health } from './fixtures'
 import { mountWithApp } from './mount'
@@ -31,7 +31,7 @@ function mountBanner(error: IpcErrorBody, locale: AppLocale) {
   return mountWithApp(Host, locale).wrapper
 }
 
-describe('ErrorBanner', () => {
+describe('errorBanner', () => {
   it.each(ERROR_CODES)('shows the translated text for %s in both languages', (code) => {
     const zh = mountBanner({ code, message: 'raw detail' }, 'zh-CN')
     expect(zh.get('[data-testid="error-banner"]').attributes('data-code')).toBe(code)

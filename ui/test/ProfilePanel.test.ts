@@ -1,9 +1,9 @@
+import type { LegendEntry, Profile } from '../src/ipc/client'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import ProfilePanel from '../src/components/map/ProfilePanel.vue'
 import MapLegend from '../src/components/map/MapLegend.vue'
+import ProfilePanel from '../src/components/map/ProfilePanel.vue'
 import { applyEdit, mapPalette, personProfile } from '../src/ipc/client'
-import type { LegendEntry, Profile } from '../src/ipc/client'
 import { look, palette } from './mapFixtures'
 import { mountWithApp, unmountAll } from './mount'
 
@@ -48,7 +48,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-describe('ProfilePanel', () => {
+describe('profilePanel', () => {
   it('shows the four dimensions, user text as text, unknowns marked', async () => {
     const { wrapper } = mountWithApp(ProfilePanel, 'zh-CN', { person: 'p1' })
     await flushPromises()
@@ -83,7 +83,7 @@ describe('ProfilePanel', () => {
   })
 })
 
-describe('MapLegend', () => {
+describe('mapLegend', () => {
   const entry = (channel: LegendEntry['channel'], key: string, label: string, label_en: string, mark = ''): LegendEntry =>
     ({ channel, key, label, label_en, colour: '#6639ba', stroke_width: 1, dash: null, mark })
   const entries = [

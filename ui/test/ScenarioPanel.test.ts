@@ -1,3 +1,4 @@
+import type { Deal, Edit, Layout, ScenarioView } from '../src/ipc/client'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -21,11 +22,10 @@ import {
   updateScenario,
   workspaceSettings,
 } from '../src/ipc/client'
-import type { Deal, Edit, Layout, ScenarioView } from '../src/ipc/client'
-import DealWorkspaceView from '../src/views/deal/DealWorkspaceView.vue'
 import { useDealStore } from '../src/stores/deal'
+import DealWorkspaceView from '../src/views/deal/DealWorkspaceView.vue'
 import { mountWithApp, texts, unmountAll } from './mount'
-import { curve, people, profile, scenarioView as fixtureScenario, settings, summary, view } from './warroomFixtures'
+import { curve, scenarioView as fixtureScenario, people, profile, settings, summary, view } from './warroomFixtures'
 
 vi.mock('../src/ipc/client', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/ipc/client')>()

@@ -16,7 +16,7 @@ afterEach(() => {
   vi.clearAllMocks()
 })
 
-describe('SettingsView', () => {
+describe('settingsView', () => {
   it('takes a backup and shows where it went, or the translated error', async () => {
     vi.mocked(workspaceEncrypted).mockResolvedValue(false)
     vi.mocked(workspaceSettings).mockResolvedValue(SETTINGS)

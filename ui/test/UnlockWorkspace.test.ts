@@ -14,7 +14,7 @@ afterEach(() => {
   vi.mocked(unlockWorkspace).mockReset()
 })
 
-describe('UnlockWorkspace', () => {
+describe('unlockWorkspace', () => {
   it('says when the passphrase is wrong and opens with the right one', async () => {
     const { wrapper } = mountWithApp(UnlockWorkspace, 'zh-CN')
     expect(wrapper.text()).toContain('加密的工作区')

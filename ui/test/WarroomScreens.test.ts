@@ -1,3 +1,4 @@
+import type { DealHealth, DealSummary, DealView, Edit, Forecast } from '../src/ipc/client'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -16,13 +17,12 @@ import {
   resetPractice,
   workspaceSettings,
 } from '../src/ipc/client'
-import type { DealHealth, DealSummary, DealView, Edit, Forecast } from '../src/ipc/client'
+import { TAS_ELEMENTS } from '../src/modules/dealElements'
 import CoachingBoardView from '../src/views/deal/CoachingBoardView.vue'
 import DealBriefView from '../src/views/deal/DealBriefView.vue'
 import PipelineView from '../src/views/deal/PipelineView.vue'
 import PresenterView from '../src/views/deal/PresenterView.vue'
 import HomeView from '../src/views/HomeView.vue'
-import { TAS_ELEMENTS } from '../src/modules/dealElements'
 import { mountWithApp, unmountAll } from './mount'
 import { curve, deal, judgement, people, profile, settings, summary, view } from './warroomFixtures'
 
@@ -200,8 +200,20 @@ describe('pipeline', () => {
 describe('presenter mode', () => {
   it('steps through the 13 elements with their questions and saves quick edits through the core', async () => {
     vi.mocked(accountMap).mockResolvedValue({
-      layer: 'decision', mode: 'compact', account: 'acc-hx', account_name: '', deal: 'deal-core', deal_name: '', as_of: '', width: 200, height: 100,
-      nodes: [], edges: [], groups: [], legend: [], hidden: 0,
+      layer: 'decision',
+      mode: 'compact',
+      account: 'acc-hx',
+      account_name: '',
+      deal: 'deal-core',
+      deal_name: '',
+      as_of: '',
+      width: 200,
+      height: 100,
+      nodes: [],
+      edges: [],
+      groups: [],
+      legend: [],
+      hidden: 0,
     })
     const requestFullscreen = vi.fn().mockRejectedValue(new Error('not allowed'))
     document.documentElement.requestFullscreen = requestFullscreen

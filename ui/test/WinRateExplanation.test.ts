@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import WinRateExplanation from '../src/components/WinRateExplanation.vue'
 import type { Reason, WinRate } from '../src/ipc/client'
 import type { AppLocale } from '../src/modules/i18n'
+import { afterEach, describe, expect, it } from 'vitest'
+import WinRateExplanation from '../src/components/WinRateExplanation.vue'
 import { health } from './fixtures'
 import { mountWithApp, texts } from './mount'
 
@@ -47,7 +47,7 @@ const REASON_TEXT: Record<Reason, [string, string]> = {
   not_shortlisted: ['未进入前三（已标记未入围），赢单率为 0', 'Not in the top three (marked not shortlisted): win rate 0'],
 }
 
-describe('WinRateExplanation', () => {
+describe('winRateExplanation', () => {
   it('explains a rate cut by rule 2 in Chinese: formula, strengths, raw share, rule, date, version', () => {
     const { wrapper, party, rules } = explain(winRateOf('deal-core'), 'zh-CN')
     expect(wrapper.get('[data-testid="explain-rate"]').text()).toBe('20.0%')

@@ -1,7 +1,7 @@
+import type { Edit, PersonSummary } from '../src/ipc/client'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { accountMap, applyEdit, listCircles, listPeople } from '../src/ipc/client'
-import type { Edit, PersonSummary } from '../src/ipc/client'
 import { useAccountMapStore } from '../src/stores/accountMap'
 import { useEditsStore } from '../src/stores/edits'
 import { reportingLayout } from './mapFixtures'

@@ -1,7 +1,7 @@
+import type { Forecast } from '../src/ipc/client'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { commands } from '../src/ipc/bindings'
 import { dealCurve, dealHealth, forecast, IpcError, listAccounts, listDeals, listPeople } from '../src/ipc/client'
-import type { Forecast } from '../src/ipc/client'
 import { accounts, coreCurve, deals, health } from './fixtures'
 
 vi.mock('../src/ipc/bindings', () => ({

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { init } from 'echarts/core'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import ProbabilityCurveChart from '../src/components/ProbabilityCurveChart.vue'
 import { curveOption, FALLBACK_COLORS } from '../src/modules/curveChart'
 import { coreCurve } from './fixtures'
@@ -74,7 +74,7 @@ describe('curveOption', () => {
   })
 })
 
-describe('ProbabilityCurveChart', () => {
+describe('probabilityCurveChart', () => {
   it('creates the chart on its element, follows its size and disposes of it when unmounted', async () => {
     const { wrapper } = mountWithApp(ProbabilityCurveChart, 'zh-CN', { points: coreCurve })
     const element = wrapper.get('[data-testid="curve-chart"]').element

@@ -48,7 +48,7 @@ function mapWithFrozenPrototype(patched: boolean) {
   return spawnSync(process.execPath, [main], { encoding: 'utf8', timeout: 30_000 })
 }
 
-describe('Cytoscape under a frozen Object.prototype (Tauri freezePrototype)', () => {
+describe('cytoscape under a frozen Object.prototype (Tauri freezePrototype)', () => {
   it('fails to load without the patch', () => {
     const run = mapWithFrozenPrototype(false)
     expect(run.status).not.toBe(0)

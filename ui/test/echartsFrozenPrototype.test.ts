@@ -52,7 +52,7 @@ function renderWithFrozenPrototype(patched: boolean) {
   return spawnSync(process.execPath, [main], { encoding: 'utf8', timeout: 30_000 })
 }
 
-describe('ECharts under a frozen Object.prototype (Tauri freezePrototype)', () => {
+describe('eCharts under a frozen Object.prototype (Tauri freezePrototype)', () => {
   it('fails to load without the patch', () => {
     const run = renderWithFrozenPrototype(false)
     expect(run.status).not.toBe(0)

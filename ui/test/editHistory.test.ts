@@ -1,6 +1,6 @@
+import type { Edit, EditOutcome } from '../src/ipc/client'
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import type { Edit, EditOutcome } from '../src/ipc/client'
 import { EditHistory } from '../src/modules/editHistory'
 
 /** A fake core: people with a manager and an attitude, answering each edit with its inverse. */
@@ -12,6 +12,7 @@ function fakeCore() {
     if (edit.op !== 'set_manager')
       throw new Error(`unexpected ${edit.op}`)
     if (refuse === edit.person)
+      // eslint-disable-next-line no-throw-literal -- Tauri rejects with the plain error object
       throw { code: 'invalid_input', message: `manager: cycle at ${edit.person}`, problems: [] }
     const old = manager.get(edit.person) ?? null
     manager.set(edit.person, edit.manager ?? null)
@@ -23,7 +24,7 @@ function fakeCore() {
 
 const setManager = (person: string, manager: string | null): Edit => ({ op: 'set_manager', person, manager })
 
-describe('EditHistory', () => {
+describe('editHistory', () => {
   it('undoes with the inverse and redoes with the inverse of the inverse', async () => {
     const core = fakeCore()
     const h = new EditHistory()

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { defineComponent, h } from 'vue'
 import type { HealthTextContext } from '../src/composables/useHealthText'
-import { useHealthText } from '../src/composables/useHealthText'
 import type { Cause, Flag } from '../src/ipc/client'
 import type { AppLocale } from '../src/modules/i18n'
+import { afterEach, describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { useHealthText } from '../src/composables/useHealthText'
 import { mountWithApp } from './mount'
 
 afterEach(() => {

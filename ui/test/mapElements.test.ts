@@ -1,7 +1,7 @@
-// @vitest-environment node
-import { describe, expect, it } from 'vitest'
 import type { Layout } from '../src/ipc/client'
 import type { EdgeData, GroupData, GroupLabelData, PersonData } from '../src/modules/mapElements'
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
 import { layoutElements, routeGeometry, searchPeople } from '../src/modules/mapElements'
 import { encoding, look, node, reportingLayout } from './mapFixtures'
 

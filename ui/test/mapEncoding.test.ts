@@ -65,7 +65,7 @@ describe('map encoding: lookups over the core\'s palette', () => {
     const cut = l.fitText('很长很长很长很长的职务名称', 12, 60)
     expect(cut.endsWith('…')).toBe(true)
     expect(l.textWidth(cut, 12)).toBeLessThanOrEqual(60)
-    expect(l.textWidth(cut.slice(0, -1) + '长…', 12)).toBeGreaterThan(60)
+    expect(l.textWidth(`${cut.slice(0, -1)}长…`, 12)).toBeGreaterThan(60)
   })
 
   it('refuses a palette that misses a value', () => {

@@ -1,6 +1,6 @@
 import type { Layout, LayoutNode, MapPalette, NodeEncoding } from '../src/ipc/client'
-import { mapLook } from '../src/modules/mapEncoding'
 import type { MapLook } from '../src/modules/mapEncoding'
+import { mapLook } from '../src/modules/mapEncoding'
 
 export function encoding(partial: Partial<NodeEncoding> = {}): NodeEncoding {
   return {
@@ -62,8 +62,9 @@ export function reportingLayout(): Layout {
 }
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en })
-const region = (fill: string, stroke: string, ink: string, extra: Partial<MapPalette['outside']> = {}): MapPalette['outside'] =>
-  ({ fill, stroke, stroke_width: 1.25, stroke_opacity: 0.5, dash: null, ink, radius: 10, ...extra })
+function region(fill: string, stroke: string, ink: string, extra: Partial<MapPalette['outside']> = {}): MapPalette['outside'] {
+  return { fill, stroke, stroke_width: 1.25, stroke_opacity: 0.5, dash: null, ink, radius: 10, ...extra }
+}
 
 /**
  * A palette shaped as the core's (`map_palette`), with values of its own: a

@@ -1,3 +1,5 @@
+import type { DealView, Edit } from '../src/ipc/client'
+import type { AppLocale } from '../src/modules/i18n'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -14,8 +16,6 @@ import {
   practiceAccounts,
   workspaceSettings,
 } from '../src/ipc/client'
-import type { DealView, Edit } from '../src/ipc/client'
-import type { AppLocale } from '../src/modules/i18n'
 import { answerUnsaved, asking } from '../src/modules/unsaved'
 import DealWorkspaceView from '../src/views/deal/DealWorkspaceView.vue'
 import { mountWithApp, unmountAll } from './mount'
@@ -82,7 +82,6 @@ async function open(locale: AppLocale = 'zh-CN') {
   await flushPromises()
   return mounted
 }
-
 
 describe('input the window refuses says why, next to the field', () => {
   it('refuses a negative amount, in both languages', async () => {

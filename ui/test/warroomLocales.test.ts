@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { messages } from '../src/locales'
 import { TAS_ELEMENTS } from '../src/modules/dealElements'
 
-type Messages = { [key: string]: string | Messages }
+interface Messages { [key: string]: string | Messages }
 
 function lookup(tree: Messages, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Messages)[part] : undefined), tree)
@@ -14,7 +14,7 @@ function lookup(tree: Messages, key: string): unknown {
 
 const srcDir = fileURLToPath(new URL('../src', import.meta.url))
 const sources = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
-  .filter(file => /\.(vue|ts)$/.test(file))
+  .filter(file => /\.(?:vue|ts)$/.test(file))
   .map(file => readFileSync(join(srcDir, file), 'utf8'))
 
 /** Every complete `warroom.*` key written out in the sources (template-built ones end in a dot and are checked below). */
@@ -32,25 +32,53 @@ describe('war room messages', () => {
 
   it('name every element with its question, and every value of the vocabulary', () => {
     const groups: Record<string, string[]> = {
-      attitude: ['strong_positive', 'positive', 'neutral', 'negative', 'strong_negative', 'unknown'],
-      interaction: ['none', 'occasional', 'frequent', 'deep'],
-      relStrategy: ['suppress', 'defend', 'motivate', 'attack', 'balance'],
-      strategy: ['frontal', 'flanking', 'fragmentation', 'defensive', 'development'],
-      strategyWhen: ['frontal', 'flanking', 'fragmentation', 'defensive', 'development'],
-      activityType: ['visit', 'meeting', 'call', 'demo', 'tech_exchange', 'site_visit', 'dinner', 'email', 'other'],
-      activityStatus: ['done', 'planned'],
-      compellingKind: ['budget', 'deadline', 'regulation', 'other'],
-      aspect: ['solution', 'relationship', 'strength'],
-      requestStatus: ['requested', 'approved', 'declined', 'done'],
-      registrationStatus: ['pending', 'approved', 'expired', 'rejected'],
-      salesMode: ['direct', 'channel', 'partner_led'],
-      halves: ['internal', 'external'],
+      'attitude': ['strong_positive', 'positive', 'neutral', 'negative', 'strong_negative', 'unknown'],
+      'interaction': ['none', 'occasional', 'frequent', 'deep'],
+      'relStrategy': ['suppress', 'defend', 'motivate', 'attack', 'balance'],
+      'strategy': ['frontal', 'flanking', 'fragmentation', 'defensive', 'development'],
+      'strategyWhen': ['frontal', 'flanking', 'fragmentation', 'defensive', 'development'],
+      'activityType': ['visit', 'meeting', 'call', 'demo', 'tech_exchange', 'site_visit', 'dinner', 'email', 'other'],
+      'activityStatus': ['done', 'planned'],
+      'compellingKind': ['budget', 'deadline', 'regulation', 'other'],
+      'aspect': ['solution', 'relationship', 'strength'],
+      'requestStatus': ['requested', 'approved', 'declined', 'done'],
+      'registrationStatus': ['pending', 'approved', 'expired', 'rejected'],
+      'salesMode': ['direct', 'channel', 'partner_led'],
+      'halves': ['internal', 'external'],
       'changes.fields': ['role', 'attitude', 'relationship_strategy', 'other'],
       'undo.labels': [
-        'grade', 'team', 'salesMode', 'addEvent', 'editEvent', 'confirmEvent', 'withdrawEvent', 'removeEvent', 'addCompetitor',
-        'removeCompetitor', 'shortlist', 'addQuote', 'removeQuote', 'assessment', 'role', 'attitude', 'relationshipStrategy',
-        'addParticipant', 'removeParticipant', 'strategy', 'addTactic', 'removeTactic', 'valueProposition', 'logActivity',
-        'planActivity', 'editActivity', 'activityDone', 'removeActivity', 'coaching', 'actionDone', 'actionReopened', 'promoteScenario',
+        'grade',
+        'team',
+        'salesMode',
+        'addEvent',
+        'editEvent',
+        'confirmEvent',
+        'withdrawEvent',
+        'removeEvent',
+        'addCompetitor',
+        'removeCompetitor',
+        'shortlist',
+        'addQuote',
+        'removeQuote',
+        'assessment',
+        'role',
+        'attitude',
+        'relationshipStrategy',
+        'addParticipant',
+        'removeParticipant',
+        'strategy',
+        'addTactic',
+        'removeTactic',
+        'valueProposition',
+        'logActivity',
+        'planActivity',
+        'editActivity',
+        'activityDone',
+        'removeActivity',
+        'coaching',
+        'actionDone',
+        'actionReopened',
+        'promoteScenario',
       ],
     }
     const changeKinds = ['participant_added', 'participant_removed', 'competitor_added', 'competitor_removed', 'activity_added', 'activity_removed', 'activity_changed']
@@ -83,10 +111,12 @@ describe('war room messages', () => {
   it('avoid characters vue-i18n would read as syntax', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const walk = (node: unknown, path: string): void => {
-        if (typeof node === 'string')
+        if (typeof node === 'string') {
           expect(node, `${locale} ${path}`).not.toMatch(/[@|$]/)
-        else if (node && typeof node === 'object')
+        }
+        else if (node && typeof node === 'object') {
           for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`)
+        }
       }
       walk((messages[locale] as Messages).warroom, 'warroom')
     }

@@ -1,12 +1,12 @@
+import type { Flag } from '../src/ipc/client'
+import type { MissingWords } from '../src/modules/dealStages'
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import type { Flag } from '../src/ipc/client'
-import { ELEMENTS, elementAt, isElementKey, sectionId, TAS_ELEMENTS } from '../src/modules/dealElements'
-import { missingMessage, neighbours, stageLabel, stageSteps } from '../src/modules/dealStages'
-import type { MissingWords } from '../src/modules/dealStages'
-import { funnelData, pipelineOption } from '../src/modules/warroomPipelineChart'
+import { elementAt, ELEMENTS, isElementKey, sectionId, TAS_ELEMENTS } from '../src/modules/dealElements'
 import { deltaDirection, flagDiff, flagIdentity } from '../src/modules/dealScenarioDiff'
+import { missingMessage, neighbours, stageLabel, stageSteps } from '../src/modules/dealStages'
 import { actionItems, compareBoardRows, mapLimited, openActions, openDeals, overdueActions, weeklyChange } from '../src/modules/warroomBoard'
+import { funnelData, pipelineOption } from '../src/modules/warroomPipelineChart'
 import { curve, deal, settings, summary } from './warroomFixtures'
 
 const stages = settings.stages!
@@ -121,7 +121,8 @@ describe('scenario flags against reality', () => {
   it('identifies a flag by what it is about, not by its numbers', () => {
     expect(flagIdentity({ flag: 'win_rate_fell', from: 1, to: 2 })).toBe(flagIdentity({ flag: 'win_rate_fell', from: 3, to: 4 }))
     expect(flagIdentity({ flag: 'key_person_negative', person: 'a', role: 'approver' }))
-      .not.toBe(flagIdentity({ flag: 'key_person_negative', person: 'b', role: 'approver' }))
+      .not
+      .toBe(flagIdentity({ flag: 'key_person_negative', person: 'b', role: 'approver' }))
     expect(flagIdentity({ flag: 'checklist_incomplete', stage: 'x', missing: ['1'] }))
       .toBe(flagIdentity({ flag: 'checklist_incomplete', stage: 'x', missing: ['1', '2'] }))
   })

@@ -1,3 +1,4 @@
+import type { Cause, Flag, Reason, RegistrationState, Role } from '../ipc/client'
 /**
  * The words for what the core judges about a deal: win-rate reasons, red
  * flags and the causes of a move on the probability curve, in the current
@@ -10,7 +11,6 @@
  * so they always stay text.
  */
 import { useI18n } from 'vue-i18n'
-import type { Cause, Flag, Reason, RegistrationState, Role } from '../ipc/client'
 import { formatCalendarDate, formatPercent, formatScore } from '../modules/format'
 import { useAppLocale } from '../modules/i18n'
 

@@ -1,3 +1,7 @@
+import type { LineSeriesOption } from 'echarts/charts'
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components'
+import type { ComposeOption } from 'echarts/core'
+import type { CurvePoint } from '../ipc/client'
 /**
  * The probability curve (概率曲线) as an ECharts option: ISO weeks on x, the
  * win rate in percent on y, a gap where no rate was computed. Kept apart
@@ -7,13 +11,9 @@
  * canvas renderer), so the bundle carries no other chart type.
  */
 import { LineChart } from 'echarts/charts'
-import type { LineSeriesOption } from 'echarts/charts'
 import { GridComponent, TooltipComponent } from 'echarts/components'
-import type { GridComponentOption, TooltipComponentOption } from 'echarts/components'
 import { use } from 'echarts/core'
-import type { ComposeOption } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import type { CurvePoint } from '../ipc/client'
 
 use([LineChart, GridComponent, TooltipComponent, CanvasRenderer])
 

@@ -1,3 +1,4 @@
+import type { Ref } from 'vue'
 /**
  * A form's working copy of part of a deal: taken from what the core last
  * sent, changed freely, compared to tell whether there is anything to save,
@@ -6,7 +7,6 @@
  * another section's save must not throw away what is typed here.
  */
 import { computed, ref, watch } from 'vue'
-import type { Ref } from 'vue'
 import { cloneDeal } from './dealEdits'
 
 export function useDraft<T>(source: () => T) {

@@ -1,3 +1,4 @@
+import type { MessageSchema } from '../locales'
 /**
  * Interface language: which locale the window starts in, how the user's
  * choice is remembered, and keeping `<html lang>` in step (CJK font
@@ -6,7 +7,6 @@
 import { computed } from 'vue'
 import { createI18n, useI18n } from 'vue-i18n'
 import { messages } from '../locales'
-import type { MessageSchema } from '../locales'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]

@@ -13,8 +13,8 @@
  */
 import type { Attitude, EdgeKind, Layout, LayoutEdge, LayoutGroup, LayoutNode, Role } from '../ipc/client'
 import type { AppLocale } from './i18n'
-import { badgeUrl, clusterWidth, OVERLAY_BELOW } from './mapBadges'
 import type { MapLook, Region } from './mapEncoding'
+import { badgeUrl, clusterWidth, OVERLAY_BELOW } from './mapBadges'
 
 export interface Point { x: number, y: number }
 

@@ -26,8 +26,8 @@ import type { AppLocale } from './i18n'
  * its only nulls are the unknown influence's pips and the undashed `dash`es,
  * which keep their `null`).
  */
-type Finite<T> =
-  [T] extends [number | null] ? number
+type Finite<T>
+  = [T] extends [number | null] ? number
     : T extends readonly (infer E)[] ? Finite<E>[]
       : T extends object ? { [K in keyof T]: Finite<T[K]> }
         : T

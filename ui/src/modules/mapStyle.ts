@@ -6,8 +6,8 @@
  * palette, and says how selection, search hits and the drawing gesture look.
  */
 import type { StylesheetJson } from 'cytoscape'
-import { LABEL_SIZE } from './mapElements'
 import type { MapLook } from './mapEncoding'
+import { LABEL_SIZE } from './mapElements'
 
 export const MAP_FONT = `"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif`
 export const SELECTION_COLOUR = '#5160d8'

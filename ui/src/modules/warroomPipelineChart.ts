@@ -1,3 +1,7 @@
+import type { FunnelSeriesOption } from 'echarts/charts'
+import type { LegendComponentOption, TooltipComponentOption } from 'echarts/components'
+import type { ComposeOption } from 'echarts/core'
+import type { Bucket } from '../ipc/client'
 /**
  * The pipeline funnel (tas-plus.md §3.5: "the weighted forecast of a pipeline
  * is Σ amount × win rate") as an ECharts option: one band per stage in the
@@ -7,13 +11,9 @@
  * canvas renderer are registered.
  */
 import { FunnelChart } from 'echarts/charts'
-import type { FunnelSeriesOption } from 'echarts/charts'
 import { LegendComponent, TooltipComponent } from 'echarts/components'
-import type { LegendComponentOption, TooltipComponentOption } from 'echarts/components'
 import { use } from 'echarts/core'
-import type { ComposeOption } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import type { Bucket } from '../ipc/client'
 
 use([FunnelChart, LegendComponent, TooltipComponent, CanvasRenderer])
 

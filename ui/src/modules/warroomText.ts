@@ -1,3 +1,4 @@
+import type { HealthTextContext } from '../composables/useHealthText'
 /**
  * The war room's words for the deal it shows: names for the ids the core
  * sends (people, competitors, stages), the TAS+ vocabulary in the current
@@ -5,7 +6,6 @@
  */
 import { useI18n } from 'vue-i18n'
 import { useHealthText } from '../composables/useHealthText'
-import type { HealthTextContext } from '../composables/useHealthText'
 import { useDealStore } from '../stores/deal'
 import { useWorkspaceStore } from '../stores/workspace'
 import { stageLabel } from './dealStages'

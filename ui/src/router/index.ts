@@ -3,7 +3,7 @@
  * (map.ts: account maps; warroom.ts: deals, coaching, pipeline, presenter),
  * merged here. Hash history: the app is served from embedded assets.
  */
-import type { RouterHistory, RouteRecordRaw } from 'vue-router'
+import type { RouteRecordRaw, RouterHistory } from 'vue-router'
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { settleUnsaved } from '../modules/unsaved'
 import HomeView from '../views/HomeView.vue'

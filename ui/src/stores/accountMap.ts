@@ -1,3 +1,4 @@
+import type { Circle, EdgeKind, Layer, Layout, PersonSummary, ReportingMode } from '../ipc/client'
 /**
  * The open account map: which account, layer, deal, folded subtrees and
  * reporting mode are shown, the core's layout of them, the account's people
@@ -8,7 +9,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { accountMap, IpcError, listCircles, listPeople } from '../ipc/client'
-import type { Circle, EdgeKind, Layer, Layout, PersonSummary, ReportingMode } from '../ipc/client'
 import { settleUnsaved } from '../modules/unsaved'
 import { useWorkspaceStore } from './workspace'
 

@@ -1,3 +1,16 @@
+import type {
+  Activity,
+  CurvePoint,
+  Deal,
+  DealView,
+  Edit,
+  Interaction,
+  Missing,
+  PersonSummary,
+  Profile,
+  Settings,
+  StageMove,
+} from '../ipc/client'
 /**
  * The deal open in the war room: its elements, activities and the core's
  * judgement (`deal_view`), the people of its account with their profiles on
@@ -19,19 +32,6 @@ import {
   moveDeal,
   personProfile,
   workspaceSettings,
-} from '../ipc/client'
-import type {
-  Activity,
-  CurvePoint,
-  Deal,
-  DealView,
-  Edit,
-  Interaction,
-  Missing,
-  PersonSummary,
-  Profile,
-  Settings,
-  StageMove,
 } from '../ipc/client'
 import { useWorkspaceStore } from './workspace'
 

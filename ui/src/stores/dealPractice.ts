@@ -1,3 +1,4 @@
+import type { Edit } from '../ipc/client'
 /**
  * Practice mode (tas-plus.md §5: training on fictional practice accounts):
  * which accounts are the practice workspace's, the exercise in progress, and
@@ -6,7 +7,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { applyEdit, IpcError, practiceAccounts, resetPractice } from '../ipc/client'
-import type { Edit } from '../ipc/client'
 import { useWorkspaceStore } from './workspace'
 
 export const useDealPracticeStore = defineStore('dealPractice', () => {

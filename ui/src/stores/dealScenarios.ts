@@ -1,3 +1,4 @@
+import type { Activity, Deal, ScenarioSummary, ScenarioView } from '../ipc/client'
 /**
  * Sand-table scenarios (沙盘推演) of the deal open in the war room: named forks
  * the team changes freely, each judged by the core beside reality
@@ -15,7 +16,6 @@ import {
   scenarioView,
   updateScenario,
 } from '../ipc/client'
-import type { Activity, Deal, ScenarioSummary, ScenarioView } from '../ipc/client'
 import { useDealStore } from './deal'
 
 export const useDealScenariosStore = defineStore('dealScenarios', () => {

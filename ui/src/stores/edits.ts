@@ -1,3 +1,4 @@
+import type { Edit, EditOutcome } from '../ipc/client'
 /**
  * Every edit the window makes goes through here: applied at once through the
  * core (nothing waits for a "save"), recorded for undo and redo, and counted
@@ -7,7 +8,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { applyEdit, IpcError } from '../ipc/client'
-import type { Edit, EditOutcome } from '../ipc/client'
 import { EditHistory } from '../modules/editHistory'
 
 export const useEditsStore = defineStore('edits', () => {

@@ -1,3 +1,4 @@
+import type { MapLook } from '../modules/mapEncoding'
 /**
  * How the relationship map is drawn: the core's palette (`map_palette`),
  * fetched once per window and turned into lookups (`mapLook`). The map, its
@@ -7,7 +8,6 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { IpcError, mapPalette } from '../ipc/client'
 import { mapLook } from '../modules/mapEncoding'
-import type { MapLook } from '../modules/mapEncoding'
 
 export const useMapLookStore = defineStore('mapLook', () => {
   const look = shallowRef<MapLook | null>(null)

@@ -1,3 +1,4 @@
+import type { ImportReport, Layer, Progress, ReportingMode } from '../ipc/client'
 /**
  * Files in and out: importing a workspace file or a people CSV (with the
  * core's progress for a progress bar, and its list of problems when it
@@ -14,14 +15,13 @@ import {
   importWorkspaceFile,
   IpcError,
 } from '../ipc/client'
-import type { ImportReport, Layer, Progress, ReportingMode } from '../ipc/client'
 
 export type TransferKind = 'importWorkspace' | 'importPeople' | 'exportWorkspace' | 'exportSvg' | 'exportPng'
 
-export type TransferResult =
-  | { kind: 'importWorkspace', report: ImportReport }
-  | { kind: 'importPeople', people: number }
-  | { kind: 'exportWorkspace' | 'exportSvg' | 'exportPng', path: string }
+export type TransferResult
+  = | { kind: 'importWorkspace', report: ImportReport }
+    | { kind: 'importPeople', people: number }
+    | { kind: 'exportWorkspace' | 'exportSvg' | 'exportPng', path: string }
 
 /** Share of the work done, 0–1, or `null` while the core checks or writes (no measure). */
 export function progressRatio(p: Progress | null): number | null {

@@ -1,3 +1,4 @@
+import type { AccountSummary, DealHealth, DealSummary } from '../ipc/client'
 /**
  * What the window knows about the open workspace: its accounts and deals with
  * their health (win rate and red flags), which account the deal list is
@@ -6,7 +7,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { dealHealth, IpcError, listAccounts, listCompetitors, listDeals } from '../ipc/client'
-import type { AccountSummary, DealHealth, DealSummary } from '../ipc/client'
 
 export const useWorkspaceStore = defineStore('workspace', () => {
   const accounts = ref<AccountSummary[]>([])
@@ -33,8 +33,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const competitorNames = ref(new Map<string, string>())
 
   /** Every competitor of the library, by name (pickers). */
-  const competitors = computed(() => [...competitorNames.value].map(([id, name]) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name)))
+  const competitors = computed(() => [...competitorNames.value].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)))
 
   function competitorName(id: string): string | undefined {
     return competitorNames.value.get(id)
