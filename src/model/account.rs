@@ -104,6 +104,7 @@ pub struct InfluenceLink {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     pub id: String,
+    #[serde(deserialize_with = "super::date::strict")]
     pub date: NaiveDate,
     #[serde(rename = "type")]
     pub kind: ActivityType,

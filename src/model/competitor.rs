@@ -27,6 +27,7 @@ pub struct Competitor {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct CompetitorEvent {
+    #[serde(deserialize_with = "super::date::strict")]
     pub date: NaiveDate,
     pub text: String,
 }

@@ -27,7 +27,7 @@ pub struct Deal {
     pub stage: String,
     #[serde(default = "open_status")]
     pub status: DealStatus,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub expected_close: Option<NaiveDate>,
     #[serde(default)]
     pub grade_override: Option<Grade>,
@@ -87,7 +87,9 @@ fn open_status() -> DealStatus {
 #[serde(deny_unknown_fields)]
 pub struct PartnerRegistration {
     pub partner: String,
+    #[serde(deserialize_with = "super::date::strict")]
     pub registered_on: NaiveDate,
+    #[serde(deserialize_with = "super::date::strict")]
     pub protection_until: NaiveDate,
     pub status: RegistrationStatus,
 }
@@ -133,6 +135,7 @@ pub struct CompellingEvent {
     pub description: String,
     pub kind: CompellingKind,
     pub confirmed: bool,
+    #[serde(deserialize_with = "super::date::strict")]
     pub assessed_on: NaiveDate,
     #[serde(default)]
     pub evidence: String,
@@ -143,6 +146,7 @@ pub struct CompellingEvent {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
+    #[serde(deserialize_with = "super::date::strict")]
     pub date: NaiveDate,
     /// The inside source (coach), a person of the deal's account; `null` when we have none.
     #[serde(default)]
@@ -176,6 +180,7 @@ pub struct Score {
 pub struct Quote {
     /// `us` or a competitor id.
     pub party: String,
+    #[serde(deserialize_with = "super::date::strict")]
     pub date: NaiveDate,
     #[serde(serialize_with = "super::number::serialize")]
     #[cfg_attr(feature = "specta", specta(type = f64))]
@@ -239,6 +244,7 @@ pub struct ResourceRequest {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct CoachingSession {
+    #[serde(deserialize_with = "super::date::strict")]
     pub date: NaiveDate,
     pub coach: String,
     #[serde(default)]
@@ -257,7 +263,7 @@ pub struct ActionItem {
     pub text: String,
     #[serde(default)]
     pub owner: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub done: bool,
