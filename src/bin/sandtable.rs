@@ -330,6 +330,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     done.map_err(|e| store.explain(e))
 }
 
+/// One command on the open workspace at `db`.
 fn run_command(store: &mut Store, command: Command, db: &std::path::Path) -> Result<(), Error> {
     match command {
         Command::Init => {

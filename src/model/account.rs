@@ -105,6 +105,7 @@ pub struct InfluenceLink {
 pub struct Activity {
     pub id: String,
     #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     #[serde(rename = "type")]
     pub kind: ActivityType,

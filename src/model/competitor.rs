@@ -28,6 +28,7 @@ pub struct Competitor {
 #[serde(deny_unknown_fields)]
 pub struct CompetitorEvent {
     #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     pub text: String,
 }

@@ -28,6 +28,7 @@ pub struct Deal {
     #[serde(default = "open_status")]
     pub status: DealStatus,
     #[serde(default, deserialize_with = "super::date::strict_option")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub expected_close: Option<NaiveDate>,
     #[serde(default)]
     pub grade_override: Option<Grade>,
@@ -88,8 +89,10 @@ fn open_status() -> DealStatus {
 pub struct PartnerRegistration {
     pub partner: String,
     #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub registered_on: NaiveDate,
     #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub protection_until: NaiveDate,
     pub status: RegistrationStatus,
 }
@@ -136,6 +139,7 @@ pub struct CompellingEvent {
     pub kind: CompellingKind,
     pub confirmed: bool,
     #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub assessed_on: NaiveDate,
     #[serde(default)]
     pub evidence: String,
@@ -147,6 +151,7 @@ pub struct CompellingEvent {
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     /// The inside source (coach), a person of the deal's account; `null` when we have none.
     #[serde(default)]
@@ -181,6 +186,7 @@ pub struct Quote {
     /// `us` or a competitor id.
     pub party: String,
     #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     #[serde(serialize_with = "super::number::serialize")]
     #[cfg_attr(feature = "specta", specta(type = f64))]
@@ -245,6 +251,7 @@ pub struct ResourceRequest {
 #[serde(deny_unknown_fields)]
 pub struct CoachingSession {
     #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     pub coach: String,
     #[serde(default)]
@@ -264,6 +271,7 @@ pub struct ActionItem {
     #[serde(default)]
     pub owner: String,
     #[serde(default, deserialize_with = "super::date::strict_option")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub done: bool,

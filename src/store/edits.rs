@@ -49,9 +49,10 @@ impl Store {
 
 /// An activity marked done on a day still to come is refused
 /// ([`done_in_future`]): no edit that sets activities (`set_activity`,
-/// `update_deal`'s activities, `replace_account`) may bring one in. One
-/// stored exactly so already (an undo putting an account back) passes.
-fn refuse_done_in_future(conn: &Connection, edit: &Edit, today: chrono::NaiveDate) -> Result<()> {
+/// `update_deal`'s activities, `replace_account`, promoting a scenario) may
+/// bring one in. One stored exactly so already (an undo putting an account
+/// back) passes; a scenario may hold one until it is promoted.
+pub(super) fn refuse_done_in_future(conn: &Connection, edit: &Edit, today: chrono::NaiveDate) -> Result<()> {
     let given: Vec<(String, &Activity)> = match edit {
         Edit::SetActivity { activity, .. } => vec![("activity".to_string(), activity)],
         Edit::UpdateDeal { activities: Some(list), .. } => {

@@ -204,6 +204,18 @@ fn an_activity_cannot_be_marked_done_on_a_day_still_to_come() {
     store.apply_on(&set(tomorrow, "planned"), today()).unwrap();
     store.apply_on(&set(today(), "done"), today()).unwrap();
 
+    // Promoting a sand-table scenario writes its activities into reality: the same rule.
+    let s = store.fork_scenario("d1", "明天就成了", today()).unwrap();
+    let mut act: Activity = serde_json::from_value(activity(tomorrow, "done")).unwrap();
+    act.id = "a-promised".into();
+    act.deal = Some("d1".into());
+    store.update_scenario(&s.id, s.deal.clone(), vec![act]).unwrap();
+    let before = export(&store);
+    let message = store.promote_scenario(&s.id, today()).expect_err("refused on promotion").to_string();
+    assert!(message.contains("activities[0].status") && message.contains("a-promised"), "{message}");
+    assert_eq!(export(&store), before);
+    assert!(store.scenario(&s.id).is_ok(), "the refused scenario is kept");
+
     // The CLI refuses it with the same words.
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ws.db");
