@@ -30,6 +30,13 @@ pub enum Error {
     Database(rusqlite::Error),
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    /// A write failed for want of space (SQLITE_FULL, ENOSPC). `path`: the
+    /// file being written, when known.
+    #[error(
+        "the disk is full: {} could not be written; free some space on that disk and try again",
+        .path.as_ref().map_or_else(|| "the workspace".to_string(), |p| p.display().to_string())
+    )]
+    DiskFull { path: Option<PathBuf> },
 }
 
 impl Error {
@@ -46,6 +53,7 @@ impl Error {
             Error::Busy => "busy",
             Error::Database(_) => "database",
             Error::Io { .. } => "io",
+            Error::DiskFull { .. } => "disk_full",
         }
     }
 
@@ -61,8 +69,21 @@ impl Error {
         }
     }
 
+    /// A failed read or write of `path`; one that failed for want of space is [`Error::DiskFull`].
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::StorageFull {
+            return Error::DiskFull { path: Some(path.into()) };
+        }
         Error::Io { path: path.into(), source }
+    }
+
+    /// Names the file of a full disk when the error does not yet (SQLite
+    /// does not say which file it was writing).
+    pub fn on_file(self, path: &std::path::Path) -> Self {
+        match self {
+            Error::DiskFull { path: None } => Error::DiskFull { path: Some(path.to_path_buf()) },
+            other => other,
+        }
     }
 
     /// Writing failed because the reader went away (a closed pipe).
@@ -83,13 +104,19 @@ impl Problem {
     /// At most this many problems are listed in a message.
     pub const SHOWN: usize = 20;
 
-    fn list(problems: &[Problem]) -> String {
+    /// The lines a refusal shows: the first [`Problem::SHOWN`] problems
+    /// (root causes come first, see `io::validate`), then how many more.
+    pub fn lines(problems: &[Problem]) -> Vec<String> {
         let mut out: Vec<String> =
             problems.iter().take(Self::SHOWN).map(|p| format!("{}: {}", p.path, p.message)).collect();
         if problems.len() > Self::SHOWN {
             out.push(format!("… and {} more problems", problems.len() - Self::SHOWN));
         }
-        out.join("\n")
+        out
+    }
+
+    fn list(problems: &[Problem]) -> String {
+        Self::lines(problems).join("\n")
     }
 }
 
@@ -97,6 +124,7 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(rusqlite::ErrorCode::DiskFull) => Error::DiskFull { path: None },
             _ => Error::Database(e),
         }
     }

@@ -23,11 +23,13 @@ impl AppState {
         AppState { store: Mutex::new(Err(IpcError::from(error))) }
     }
 
-    /// Runs `f` with the store; a poisoned lock is reported, not unwrapped.
+    /// Runs `f` with the store; a poisoned lock is reported, not unwrapped,
+    /// and a write that failed for want of space says the disk is full.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> sandtable::Result<T>) -> Result<T, IpcError> {
         let mut slot = self.store.lock().map_err(|_| IpcError::internal("workspace lock poisoned"))?;
         let store = slot.as_mut().map_err(|e| e.clone())?;
-        f(store).map_err(IpcError::from)
+        let result = f(store);
+        result.map_err(|e| IpcError::from(store.explain(e)))
     }
 
     /// Opens the workspace with `open` when it is not open yet (e.g. with the

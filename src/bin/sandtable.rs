@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use sandtable::io::plain_text::Plain;
 use sandtable::io::{self, people_csv, ImportMode};
 use sandtable::{demo, Error, Store};
 
@@ -235,9 +236,23 @@ fn main() -> ExitCode {
         // quietly, as Unix tools do.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error [{}]: {e}", e.code());
+            report(&e);
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Prints `e` to stderr, each line escaped ([`Plain`]); when stderr cannot
+/// be written either there is no one left to tell, and the exit status says it.
+fn report(e: &Error) {
+    let lines = match e.problems() {
+        [] => vec![e.to_string()],
+        problems => sandtable::error::Problem::lines(problems),
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "error [{}]: {}", e.code(), Plain(&lines[0]));
+    for line in &lines[1..] {
+        let _ = writeln!(err, "{}", Plain(line));
     }
 }
 
@@ -310,14 +325,20 @@ fn run(cli: Cli) -> Result<(), Error> {
     if matches!(cli.command, Command::Init) && db.exists() {
         return Err(Error::InvalidInput(format!("there is already a workspace at {}; it was not changed", db.display())));
     }
-    let mut store = Store::open_from_env(&db)?;
-    match cli.command {
+    let mut store = Store::open_from_env(&db).map_err(|e| e.on_file(&db))?;
+    let done = run_command(&mut store, cli.command, &db);
+    done.map_err(|e| store.explain(e))
+}
+
+/// One command on the open workspace at `db`.
+fn run_command(store: &mut Store, command: Command, db: &std::path::Path) -> Result<(), Error> {
+    match command {
         Command::Init => {
-            outln!("created an empty workspace at {}", db.display());
+            outln!("created an empty workspace at {}", Plain(db.display()));
         }
         Command::Import { file, replace, json } => {
             let mode = if replace { ImportMode::Replace } else { ImportMode::Merge };
-            let report = io::import_file(&mut store, &file, mode)?;
+            let report = io::import_file(store, &file, mode)?;
             if json {
                 print_json(&report)?;
             } else {
@@ -326,27 +347,27 @@ fn run(cli: Cli) -> Result<(), Error> {
                     report.accounts, report.people, report.deals, report.competitors, report.activities
                 );
                 if let Some(b) = report.backup {
-                    outln!("the previous workspace was backed up to {b}");
+                    outln!("the previous workspace was backed up to {}", Plain(&b));
                 }
             }
         }
         Command::ImportPeople { account, file, json } => {
-            let n = people_csv::import_people_csv(&mut store, &account, &file)?;
+            let n = people_csv::import_people_csv(store, &account, &file)?;
             if json {
                 print_json(&serde_json::json!({ "account": account, "imported": n }))?;
             } else {
-                outln!("imported {n} people into {account}");
+                outln!("imported {n} people into {}", Plain(&account));
             }
         }
         Command::ExportPeople { account, file } => {
-            let text = io::people_csv_export::export_people_csv(&store, &account)?;
+            let text = io::people_csv_export::export_people_csv(store, &account)?;
             match file {
                 Some(path) => io::write_atomically(&path, text.as_bytes())?,
                 None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
             }
         }
         Command::Export { file } => {
-            let text = io::export_json(&store)?;
+            let text = io::export_json(store)?;
             match file {
                 Some(path) => io::write_atomically(&path, text.as_bytes())?,
                 None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io("stdout", e))?,
@@ -368,7 +389,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             outln!(
                 "the workspace is now {}; the previous file was kept at {} (delete it once you no longer need it)",
                 if new.is_some() { "encrypted" } else { "not encrypted" },
-                old.display()
+                Plain(old.display())
             );
         }
         Command::Verify { json } => {
@@ -378,7 +399,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 outln!(
                     "integrity: {}; foreign key violations: {}; schema version {} of {}",
-                    v.integrity, v.foreign_key_violations, v.schema_version, v.latest_schema_version
+                    Plain(&v.integrity), v.foreign_key_violations, v.schema_version, v.latest_schema_version
                 );
             }
             if !v.is_ok() {
@@ -386,11 +407,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::PracticeReset => {
-            sandtable::demo::reset_practice(&mut store, chrono::Local::now().date_naive())?;
+            sandtable::demo::reset_practice(store, chrono::Local::now().date_naive())?;
             outln!("the practice accounts and deals are back as bundled");
         }
         Command::Demo { json } => {
-            let report = demo::load_practice(&mut store, chrono::Local::now().date_naive())?;
+            let report = demo::load_practice(store, chrono::Local::now().date_naive())?;
             if json {
                 print_json(&report)?;
             } else {
@@ -399,7 +420,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     report.accounts, report.people, report.deals
                 );
                 if let Some(b) = report.backup {
-                    outln!("the previous workspace was backed up to {b}");
+                    outln!("the previous workspace was backed up to {}", Plain(&b));
                 }
             }
         }
@@ -409,7 +430,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&accounts)?;
             } else {
                 for a in accounts {
-                    outln!("{}\t{}\t{}\t{} people\t{} open deals", a.id, a.name, a.industry, a.people, a.open_deals);
+                    outln!(
+                        "{}\t{}\t{}\t{} people\t{} open deals",
+                        Plain(&a.id), Plain(&a.name), Plain(&a.industry), a.people, a.open_deals
+                    );
                 }
             }
         }
@@ -419,7 +443,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&people)?;
             } else {
                 for p in people {
-                    outln!("{}\t{}\t{}\t{}", p.id, p.name, p.title, p.manager_name.unwrap_or_default());
+                    outln!(
+                        "{}\t{}\t{}\t{}",
+                        Plain(&p.id), Plain(&p.name), Plain(&p.title), Plain(p.manager_name.unwrap_or_default())
+                    );
                 }
             }
         }
@@ -431,7 +458,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 for d in deals {
                     outln!(
                         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                        d.id, d.name, d.account_name, d.amount, d.stage, d.grade, d.status
+                        Plain(&d.id), Plain(&d.name), Plain(&d.account_name), d.amount, Plain(&d.stage), d.grade, d.status
                     );
                 }
             }
@@ -444,13 +471,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
                 None => store.backup_beside("manual")?.ok_or_else(|| Error::InvalidInput("an in-memory workspace has no file to back up".into()))?,
             };
-            outln!("backed up to {}", dest.display());
+            outln!("backed up to {}", Plain(dest.display()));
         }
         Command::Restore { file } => {
             let previous = store.restore_from(&file)?;
-            outln!("restored {}", file.display());
+            outln!("restored {}", Plain(file.display()));
             if let Some(p) = previous {
-                outln!("the previous workspace was backed up to {}", p.display());
+                outln!("the previous workspace was backed up to {}", Plain(p.display()));
             }
         }
         Command::Snapshot { as_of, rebuild, json } => {
@@ -471,7 +498,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let rate = p.rate.map_or_else(|| "—".to_string(), |r| format!("{r:.1}%"));
                     let change = p.change.map_or_else(String::new, |c| format!("{c:+.1}"));
                     let causes: Vec<String> = p.causes.iter().map(|c| serde_json::to_value(c).expect("causes serialize")["cause"].as_str().unwrap_or("").to_string()).collect();
-                    outln!("{}\t{rate}\t{change}\t{}", p.week, causes.join(", "));
+                    outln!("{}\t{rate}\t{change}\t{}", Plain(&p.week), causes.join(", "));
                 }
             }
         }
@@ -482,7 +509,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 for d in flags {
                     let keys: Vec<&str> = d.flags.iter().map(|f| f.key()).collect();
-                    outln!("{}\t{}\t{}", d.deal, d.name, keys.join(", "));
+                    outln!("{}\t{}\t{}", Plain(&d.deal), Plain(&d.name), keys.join(", "));
                 }
             }
         }
@@ -491,12 +518,13 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&f)?;
             } else {
-                outln!("{} open deals: pipeline {:.0} {}, weighted {:.0} {}", f.open_deals, f.total_amount, f.currency, f.weighted, f.currency);
+                let currency = Plain(&f.currency);
+                outln!("{} open deals: pipeline {:.0} {currency}, weighted {:.0} {currency}", f.open_deals, f.total_amount, f.weighted);
                 for b in f.by_stage.iter().chain(&f.by_grade).filter(|b| b.deals > 0) {
-                    outln!("{}\t{} deals\t{:.0}\t{:.0}", b.key, b.deals, b.amount, b.weighted);
+                    outln!("{}\t{} deals\t{:.0}\t{:.0}", Plain(&b.key), b.deals, b.amount, b.weighted);
                 }
                 for l in &f.unrated {
-                    outln!("no win rate (counts 0): {}\t{}", l.deal, l.name);
+                    outln!("no win rate (counts 0): {}\t{}", Plain(&l.deal), Plain(&l.name));
                 }
             }
         }
@@ -512,7 +540,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let reasons: Vec<String> = serde_json::from_value(reasons).expect("reasons are strings");
                 outln!(
                     "{}\t{}\twin rate {}\traw {}\treasons: {}",
-                    rate.deal,
+                    Plain(&rate.deal),
                     rate.as_of,
                     percent(rate.rate),
                     percent(rate.raw),
@@ -535,24 +563,29 @@ fn run(cli: Cli) -> Result<(), Error> {
                     a.circles.iter().map(|c| format!("{}{}", c.name, if c.primary { "*" } else { "" })).collect();
                 outln!(
                     "{}\t{}\t{}\t{} ({})\tas of {}",
-                    profile.person, profile.name, profile.title, profile.account_name, profile.account, profile.as_of
+                    Plain(&profile.person),
+                    Plain(&profile.name),
+                    Plain(&profile.title),
+                    Plain(&profile.account_name),
+                    Plain(&profile.account),
+                    profile.as_of
                 );
                 outln!(
                     "account: orientation {}, attitude {}, influence {}, interaction {}, circles {}, leans to {}",
                     a.orientation,
                     a.attitude,
                     a.influence,
-                    interaction(&a.interaction),
-                    if circles.is_empty() { "—".to_string() } else { circles.join(", ") },
-                    or_dash(a.leans_to.as_ref().map(|c| format!("{} ({})", c.name, c.id)))
+                    Plain(interaction(&a.interaction)),
+                    Plain(if circles.is_empty() { "—".to_string() } else { circles.join(", ") }),
+                    Plain(or_dash(a.leans_to.as_ref().map(|c| format!("{} ({})", c.name, c.id))))
                 );
                 if let Some(d) = &profile.deal_level {
                     outln!(
                         "deal {}: role {}, attitude {}, interaction {}, strategy suggested {} / chosen {}, inside source {}",
-                        d.deal,
+                        Plain(&d.deal),
                         d.role,
                         d.attitude,
-                        interaction(&d.interaction),
+                        Plain(interaction(&d.interaction)),
                         or_dash(d.suggested_strategy.map(|s| s.to_string())),
                         or_dash(d.chosen_strategy.map(|s| s.to_string())),
                         if d.inside_source { "yes" } else { "no" }
@@ -567,11 +600,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 outln!(
                     "{}: {} ({}) → {} ({}), grade {}{}",
-                    moved.deal,
-                    moved.from_name,
-                    moved.from,
-                    moved.to_name,
-                    moved.to,
+                    Plain(&moved.deal),
+                    Plain(&moved.from_name),
+                    Plain(&moved.from),
+                    Plain(&moved.to_name),
+                    Plain(&moved.to),
                     moved.grade,
                     if moved.fast_track { ", fast track" } else { "" }
                 );
@@ -582,9 +615,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mode = if tidy { ReportingMode::Tidy } else { ReportingMode::Compact };
             let thresholds = store.settings()?.interaction_thresholds;
             let opts = LayoutOptions { deal, collapsed, mode, as_of: as_of_date(as_of)?, thresholds };
-            let r = render(&store, &account, &layer, &opts, if svg { Format::Svg } else { Format::Json })?;
+            let r = render(store, &account, &layer, &opts, if svg { Format::Svg } else { Format::Json })?;
             if time {
-                eprintln!("layout_ms={:.3}", r.layout_ms);
+                let _ = writeln!(std::io::stderr(), "layout_ms={:.3}", r.layout_ms);
             }
             match out {
                 Some(path) => io::write_atomically(&path, r.text.as_bytes())?,
@@ -601,7 +634,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&serde_json::json!({ "deal": d, "activities": activities, "judgement": judged }))?;
             } else {
                 let rate = judged.win_rate.rate.map_or_else(|| "—".to_string(), |r| format!("{r}%"));
-                outln!("{} ({}) stage {} · win rate {rate} · {} red flags", d.name, d.id, d.stage, judged.flags.len());
+                outln!(
+                    "{} ({}) stage {} · win rate {rate} · {} red flags",
+                    Plain(&d.name), Plain(&d.id), Plain(&d.stage), judged.flags.len()
+                );
             }
         }
         Command::Scenario { action } => match action {
@@ -610,7 +646,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 if json {
                     print_json(&s)?;
                 } else {
-                    outln!("forked {} into scenario {} \"{}\"", deal, s.id, s.name);
+                    outln!("forked {} into scenario {} \"{}\"", Plain(&deal), Plain(&s.id), Plain(&s.name));
                 }
             }
             ScenarioAction::List { deal, json } => {
@@ -619,7 +655,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     print_json(&list)?;
                 } else {
                     for s in list {
-                        outln!("{}\t{}\t{}", s.id, s.created_on, s.name);
+                        outln!("{}\t{}\t{}", Plain(&s.id), s.created_on, Plain(&s.name));
                     }
                 }
             }
@@ -631,8 +667,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let rate = |r: Option<f64>| r.map_or_else(|| "—".to_string(), |r| format!("{r}%"));
                     outln!(
                         "{} \"{}\": win rate {} (real {}), {} red flags (real {}), {} changes",
-                        view.scenario.id,
-                        view.scenario.name,
+                        Plain(&view.scenario.id),
+                        Plain(&view.scenario.name),
                         rate(view.projected.win_rate.rate),
                         rate(view.real.win_rate.rate),
                         view.projected.flags.len(),
@@ -653,26 +689,25 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let c: Content = serde_json::from_slice(&bytes)
                     .map_err(|e| Error::InvalidInput(format!("{}: not a scenario file: {e}", file.display())))?;
                 let s = store.update_scenario(&id, c.deal, c.activities)?;
-                outln!("updated scenario {}", s.id);
+                outln!("updated scenario {}", Plain(&s.id));
             }
             ScenarioAction::Promote { id, as_of } => {
                 let outcome = store.promote_scenario(&id, as_of_date(as_of)?)?;
-                outln!("promoted scenario {id} into the real deal");
+                outln!("promoted scenario {} into the real deal", Plain(&id));
                 outln!("undo with: {}", serde_json::to_string(&outcome.inverse).expect("edits serialize"));
             }
             ScenarioAction::Discard { id } => {
                 store.discard_scenario(&id)?;
-                outln!("discarded scenario {id}");
+                outln!("discarded scenario {}", Plain(&id));
             }
         },
         Command::Edit { edit, json } => {
-            let edit: sandtable::model::Edit = serde_json::from_str(&edit)
-                .map_err(|e| Error::InvalidInput(format!("the edit is not valid edit JSON: {e}")))?;
+            let edit = sandtable::model::Edit::from_json(&edit)?;
             let outcome = store.apply_on(&edit, chrono::Local::now().date_naive())?;
             if json {
                 print_json(&outcome)?;
             } else {
-                outln!("applied {}{}", edit.op(), outcome.created.as_deref().map_or_else(String::new, |id| format!(", created {id}")));
+                outln!("applied {}{}", edit.op(), Plain(outcome.created.as_deref().map_or_else(String::new, |id| format!(", created {id}"))));
                 outln!("undo with: {}", serde_json::to_string(&outcome.inverse).expect("edits serialize"));
             }
         }
@@ -681,9 +716,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&checklist)?;
             } else {
-                outln!("{} {} ({}):", checklist.deal, checklist.stage_name, checklist.stage);
+                outln!("{} {} ({}):", Plain(&checklist.deal), Plain(&checklist.stage_name), Plain(&checklist.stage));
                 for i in &checklist.items {
-                    outln!("  [{}] {}", if i.done { "x" } else { " " }, i.item);
+                    outln!("  [{}] {}", if i.done { "x" } else { " " }, Plain(&i.item));
                 }
             }
         }
@@ -694,9 +729,7 @@ fn run(cli: Cli) -> Result<(), Error> {
 /// `--as-of DATE`, or today.
 fn as_of_date(text: Option<String>) -> Result<chrono::NaiveDate, Error> {
     match text {
-        Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
-            Error::InvalidInput(format!("--as-of \"{text}\" is not a date like 2026-11-21 (YYYY-MM-DD): {e}"))
-        }),
+        Some(text) => sandtable::model::date::parse(&text).map_err(|e| Error::InvalidInput(format!("--as-of: {e}"))),
         None => Ok(chrono::Local::now().date_naive()),
     }
 }

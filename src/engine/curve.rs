@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::win_rate::{assessment_as_of, win_rate, Reason, WinRate};
 use crate::model::*;
+use crate::model::date;
 
 /// What the win rate of one week was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,6 +88,33 @@ pub fn week_end(date: NaiveDate) -> NaiveDate {
     NaiveDate::from_isoywd_opt(w.year(), w.week(), chrono::Weekday::Sun).unwrap_or(date)
 }
 
+/// What is wrong with a snapshot given from outside (a `replace_account`
+/// edit), field by field: its day lies in the window of dates, its week is
+/// the ISO week (Monday to Sunday) of that day, and the rates are
+/// percentages and the strengths scores (0–10), all finite.
+pub fn snapshot_problems(s: &Snapshot) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Err(message) = date::check(s.as_of) {
+        out.push(("as_of", message));
+    }
+    if s.week != iso_week(s.as_of) {
+        out.push((
+            "week",
+            format!("\"{}\" is not the ISO week of the snapshot's day {} (that is {})", s.week.escape_debug(), s.as_of, iso_week(s.as_of)),
+        ));
+    }
+    let within = |v: f64, max: f64| v.is_finite() && (0.0..=max).contains(&v);
+    for (field, value) in [("rate", s.rate), ("raw", s.raw)] {
+        if let Some(v) = value.filter(|v| !within(*v, 100.0)) {
+            out.push((field, format!("{v} is out of range (must be 0–100)")));
+        }
+    }
+    if let Some((party, v)) = s.strengths.iter().find(|(_, v)| !within(**v, 10.0)) {
+        out.push(("strengths", format!("the strength {v} of \"{}\" is out of range (must be 0–10)", party.escape_debug())));
+    }
+    out
+}
+
 /// The snapshot of one deal on `as_of`: the win rate and every input it used.
 pub fn snapshot(deal: &Deal, weights: &WinRateWeights, as_of: NaiveDate) -> Snapshot {
     let wr: WinRate = win_rate(deal, weights, as_of);
@@ -127,19 +155,26 @@ pub fn snapshot(deal: &Deal, weights: &WinRateWeights, as_of: NaiveDate) -> Snap
 ///
 /// [decision] Only assessments and compelling events carry dates; the
 /// competitor list and the shortlist mark are taken as they are now.
+///
+/// Bounded whatever the dates: the curve starts no earlier than the first
+/// day a date may be ([`date::FIRST`]) and holds at most [`MAX_WEEKS`] points.
 pub fn rebuild(deal: &Deal, weights: &WinRateWeights, as_of: NaiveDate) -> Vec<Snapshot> {
     let Some(first) = deal.assessments.iter().map(|a| a.date).filter(|d| *d <= as_of).min() else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut day = week_end(first);
-    while day < as_of {
+    let mut day = week_end(first.max(date::FIRST));
+    while day < as_of && out.len() + 1 < MAX_WEEKS {
         out.push(snapshot(deal, weights, day));
         day = day + chrono::Days::new(7);
     }
     out.push(snapshot(deal, weights, as_of));
     out
 }
+
+/// The most weekly points a curve holds: every ISO week from [`date::FIRST`]
+/// to [`date::LAST`].
+pub const MAX_WEEKS: usize = ((date::LAST.signed_duration_since(date::FIRST).num_days() / 7) + 2) as usize;
 
 /// "Every rise or fall can be explained by what changed": the inputs that
 /// differ between two consecutive snapshots.

@@ -59,6 +59,14 @@ pub fn counts_for(activity: &Activity, person: &str, deal: Option<&str>, as_of: 
         && deal.is_none_or(|d| activity.deal.as_deref() == Some(d))
 }
 
+/// An activity marked done on a day after `today` — which cannot have
+/// happened yet, and would never count for the interaction level (see the
+/// window above). The edit path refuses to set one (a future activity is
+/// planned; mark it done on the day, or after).
+pub fn done_in_future(activity: &Activity, today: NaiveDate) -> bool {
+    activity.status == ActivityStatus::Done && activity.date > today
+}
+
 /// The interaction level of `person` on `as_of`: overall when `deal` is
 /// `None`, else on that deal only (§3.8).
 pub fn derive_interaction<'a>(
@@ -97,6 +105,22 @@ mod tests {
             addresses: String::new(),
             our_people: Vec::new(),
             outcome: String::new(),
+        }
+    }
+
+    #[test]
+    fn done_in_future_table() {
+        let today = date("2026-11-26");
+        let cases = [
+            ("2026-11-27", ActivityStatus::Done, true),
+            ("2027-01-01", ActivityStatus::Done, true),
+            ("2026-11-26", ActivityStatus::Done, false),
+            ("2026-11-01", ActivityStatus::Done, false),
+            ("2026-11-27", ActivityStatus::Planned, false),
+            ("2026-11-01", ActivityStatus::Planned, false),
+        ];
+        for (day, status, want) in cases {
+            assert_eq!(done_in_future(&activity("a", day, status, None, &["p1"]), today), want, "{day} {status:?}");
         }
     }
 

@@ -5,6 +5,7 @@ pub mod files;
 pub mod import;
 pub mod people_csv;
 pub mod people_csv_export;
+pub mod plain_text;
 pub mod validate;
 pub mod workspace_file;
 

@@ -212,6 +212,35 @@ pub fn import_people_csv_bytes(store: &mut Store, account: &str, bytes: &[u8]) -
     Ok(rows.len() as u32)
 }
 
+/// Line numbers as an editor shows them, for byte offsets met in order:
+/// `\r\n` (Excel's default), `\n` and a lone `\r` each end one line. (The
+/// csv crate ends a CRLF record at its `\r` and counts the `\n` into the next
+/// record, so its own line numbers are one off there.)
+struct Lines<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, offset: u64) -> u64 {
+        let mut to = usize::try_from(offset).unwrap_or(usize::MAX).min(self.bytes.len());
+        // A record starts after the line break it may be said to start at.
+        while matches!(self.bytes.get(to), Some(b'\r' | b'\n')) {
+            to += 1;
+        }
+        while self.offset < to {
+            match self.bytes[self.offset] {
+                b'\n' => self.line += 1,
+                b'\r' if self.bytes.get(self.offset + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.offset += 1;
+        }
+        self.line
+    }
+}
+
 fn read_rows(bytes: &[u8]) -> Result<Vec<Row>> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let headers = reader
@@ -233,12 +262,13 @@ fn read_rows(bytes: &[u8]) -> Result<Vec<Row>> {
         ));
     }
     let mut rows = Vec::new();
+    let mut lines = Lines { bytes, offset: 0, line: 1 };
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let line = e.position().map_or(0, |p| lines.at(p.byte()));
             Error::invalid(format!("line {line}"), e.to_string())
         })?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record.position().map_or(0, |p| lines.at(p.byte()));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

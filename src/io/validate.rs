@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::Problem;
 use crate::model::workspace::{FORMAT, VERSION};
 use crate::model::*;
+use crate::model::{date, number};
 
 /// Records already in the workspace that a file may refer to, or collide with.
 #[derive(Debug, Default)]
@@ -29,7 +30,7 @@ pub struct Findings {
 }
 
 pub fn validate(ws: &Workspace, existing: &Existing, stages: &[StageDef]) -> Findings {
-    let mut v = Validator { problems: Vec::new(), conflicts: Vec::new() };
+    let mut v = Validator { roots: Vec::new(), problems: Vec::new(), conflicts: Vec::new() };
     if ws.format != FORMAT {
         v.add("format", format!("expected \"{FORMAT}\", found \"{}\"", ws.format));
         return v.findings();
@@ -44,6 +45,10 @@ pub fn validate(ws: &Workspace, existing: &Existing, stages: &[StageDef]) -> Fin
 }
 
 struct Validator {
+    /// Problems that cause others (an id that is missing or taken twice, a
+    /// deal whose account does not exist): listed first, so that a long list
+    /// of consequences never hides them.
+    roots: Vec<Problem>,
     problems: Vec<Problem>,
     conflicts: Vec<Problem>,
 }
@@ -58,8 +63,13 @@ struct Index<'a> {
 }
 
 impl Validator {
-    fn findings(self) -> Findings {
-        Findings { problems: self.problems, conflicts: self.conflicts }
+    fn findings(mut self) -> Findings {
+        self.roots.append(&mut self.problems);
+        Findings { problems: self.roots, conflicts: self.conflicts }
+    }
+
+    fn add_root(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.roots.push(Problem { path: path.into(), message: message.into() });
     }
 
     fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -68,8 +78,22 @@ impl Validator {
 
     fn number(&mut self, path: String, value: f64, min: f64, max: f64) {
         if !value.is_finite() || value < min || value > max {
-            let range = if max.is_infinite() { format!("≥ {min}") } else { format!("{min}–{max}") };
-            self.add(path, format!("{value} is out of range (must be {range})"));
+            self.add(path, format!("{value} is out of range (must be {min}–{max})"));
+        }
+    }
+
+    /// "Amounts ≥ 0" — and below 10^15, so that sums stay exact and finite.
+    fn amount(&mut self, path: String, value: f64) {
+        if let Err(message) = number::check_amount(value) {
+            self.add(path, message);
+        }
+    }
+
+    /// "Dates valid": within the window every date of Sandtable lies in
+    /// (dates read from a file already are; this holds for dates built in code).
+    fn date(&mut self, path: String, value: chrono::NaiveDate) {
+        if let Err(message) = date::check(value) {
+            self.add(path, message);
         }
     }
 
@@ -82,7 +106,7 @@ impl Validator {
     fn settings(&mut self, s: &Settings) {
         let t = &s.grade_thresholds;
         for (key, value) in [("A", t.a), ("B", t.b), ("C", t.c)] {
-            self.number(format!("settings.grade_thresholds.{key}"), value, 0.0, f64::INFINITY);
+            self.amount(format!("settings.grade_thresholds.{key}"), value);
         }
         if !(t.a >= t.b && t.b >= t.c) {
             self.add("settings.grade_thresholds", "thresholds must satisfy A ≥ B ≥ C");
@@ -120,9 +144,9 @@ impl Validator {
     /// ids the workspace already has.
     fn unique<'a>(&mut self, path: String, id: &'a str, seen: &mut HashSet<&'a str>, existing: &HashSet<String>, kind: &str) {
         if id.trim().is_empty() {
-            self.add(path, format!("{kind} id must not be empty"));
+            self.add_root(path, format!("{kind} id must not be empty"));
         } else if !seen.insert(id) {
-            self.add(path, format!("duplicate {kind} id \"{id}\""));
+            self.add_root(path, format!("duplicate {kind} id \"{id}\""));
         } else if existing.contains(id) {
             self.conflicts.push(Problem {
                 path,
@@ -152,6 +176,9 @@ impl Validator {
             let p = format!("competitors[{n}]");
             self.unique(format!("{p}.id"), &c.id, &mut seen_competitors, &existing.competitors, "competitor");
             self.non_empty(format!("{p}.name"), &c.name);
+            for (m, e) in c.events.iter().enumerate() {
+                self.date(format!("{p}.events[{m}].date"), e.date);
+            }
             idx.competitors.insert(&c.id);
         }
         for (n, a) in ws.accounts.iter().enumerate() {
@@ -269,6 +296,7 @@ impl Validator {
         }
         for (m, act) in a.activities.iter().enumerate() {
             let ap = format!("{p}.activities[{m}]");
+            self.date(format!("{ap}.date"), act.date);
             let mut who = HashSet::new();
             for (k, person) in act.people.iter().enumerate() {
                 if !who.insert(person.as_str()) {
@@ -332,9 +360,12 @@ impl Validator {
         self.non_empty(format!("{p}.name"), &d.name);
         self.non_empty(format!("{p}.currency"), &d.currency);
         if !idx.accounts.contains(d.account.as_str()) {
-            self.add(format!("{p}.account"), format!("account \"{}\" does not exist", d.account));
+            self.add_root(format!("{p}.account"), format!("account \"{}\" does not exist", d.account));
         }
-        self.number(format!("{p}.amount"), d.amount, 0.0, f64::INFINITY);
+        self.amount(format!("{p}.amount"), d.amount);
+        if let Some(close) = d.expected_close {
+            self.date(format!("{p}.expected_close"), close);
+        }
         if !stages.iter().any(|s| s.key == d.stage) {
             let keys: Vec<&str> = stages.iter().map(|s| s.key.as_str()).collect();
             self.add(
@@ -344,6 +375,8 @@ impl Validator {
         }
         if let Some(r) = &d.partner_registration {
             self.non_empty(format!("{p}.partner_registration.partner"), &r.partner);
+            self.date(format!("{p}.partner_registration.registered_on"), r.registered_on);
+            self.date(format!("{p}.partner_registration.protection_until"), r.protection_until);
             if r.protection_until < r.registered_on {
                 self.add(
                     format!("{p}.partner_registration.protection_until"),
@@ -375,6 +408,7 @@ impl Validator {
         }
         for (n, e) in d.compelling_events.iter().enumerate() {
             self.non_empty(format!("{p}.compelling_events[{n}].description"), &e.description);
+            self.date(format!("{p}.compelling_events[{n}].assessed_on"), e.assessed_on);
         }
         let mut competitors = HashSet::new();
         for (n, k) in d.competitors.iter().enumerate() {
@@ -391,6 +425,7 @@ impl Validator {
         };
         for (n, a) in d.assessments.iter().enumerate() {
             let ap = format!("{p}.assessments[{n}]");
+            self.date(format!("{ap}.date"), a.date);
             if let Some(source) = &a.inside_source {
                 self.person_ref(format!("{ap}.inside_source"), source, &d.account, idx);
             }
@@ -407,7 +442,8 @@ impl Validator {
         }
         for (n, q) in d.quotes.iter().enumerate() {
             party(self, format!("{p}.quotes[{n}].party"), &q.party);
-            self.number(format!("{p}.quotes[{n}].amount"), q.amount, 0.0, f64::INFINITY);
+            self.date(format!("{p}.quotes[{n}].date"), q.date);
+            self.amount(format!("{p}.quotes[{n}].amount"), q.amount);
         }
         for (n, c) in d.value_proposition.comparison.iter().enumerate() {
             party(self, format!("{p}.value_proposition.comparison[{n}].party"), &c.party);
@@ -416,7 +452,7 @@ impl Validator {
             self.non_empty(format!("{p}.team[{n}].colleague"), &t.colleague);
         }
         for (n, r) in d.resource_requests.iter().enumerate() {
-            self.number(format!("{p}.resource_requests[{n}].person_days"), r.person_days, 0.0, f64::INFINITY);
+            self.amount(format!("{p}.resource_requests[{n}].person_days"), r.person_days);
         }
         let mut marks = HashSet::new();
         for (n, m) in d.checklist.iter().enumerate() {
@@ -435,8 +471,12 @@ impl Validator {
         }
         for (n, c) in d.coaching.iter().enumerate() {
             self.non_empty(format!("{p}.coaching[{n}].coach"), &c.coach);
+            self.date(format!("{p}.coaching[{n}].date"), c.date);
             for (k, a) in c.actions.iter().enumerate() {
                 self.non_empty(format!("{p}.coaching[{n}].actions[{k}].text"), &a.text);
+                if let Some(due) = a.due {
+                    self.date(format!("{p}.coaching[{n}].actions[{k}].due"), due);
+                }
             }
         }
     }

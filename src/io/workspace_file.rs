@@ -18,11 +18,27 @@ pub fn parse(bytes: &[u8]) -> Result<Workspace> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let ws: Workspace = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
+        let inner = e.into_inner();
+        // A value that breaks JSON at a known place (a number out of range)
+        // keeps its path; elsewhere the path is unknown (`?`) and the line
+        // and column say where.
+        if (inner.is_syntax() || inner.is_eof()) && (path == "." || path.contains('?')) {
+            return syntax_error(&inner);
+        }
         let path = if path == "." { "(document)".to_string() } else { path };
-        Error::invalid(path, e.into_inner().to_string())
+        Error::invalid(path, inner.to_string())
     })?;
-    de.end().map_err(|e| Error::invalid("(document)", e.to_string()))?;
+    de.end().map_err(|e| syntax_error(&e))?;
     Ok(ws)
+}
+
+/// A file that is not JSON at all: where (line and column, as an editor
+/// counts them) and what was expected there. A JSON path means nothing yet.
+pub fn syntax_error(e: &serde_json::Error) -> Error {
+    let (line, column) = (e.line(), e.column());
+    let message = e.to_string();
+    let message = message.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(&message);
+    Error::invalid(format!("line {line}, column {column}"), format!("the file is not valid JSON: {message}"))
 }
 
 /// Serializes a workspace: two-space indentation, keys in the schema's order,

@@ -104,6 +104,8 @@ pub struct InfluenceLink {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     pub id: String,
+    #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     #[serde(rename = "type")]
     pub kind: ActivityType,

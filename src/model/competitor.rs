@@ -27,6 +27,8 @@ pub struct Competitor {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct CompetitorEvent {
+    #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     pub text: String,
 }

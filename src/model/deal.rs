@@ -27,7 +27,8 @@ pub struct Deal {
     pub stage: String,
     #[serde(default = "open_status")]
     pub status: DealStatus,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub expected_close: Option<NaiveDate>,
     #[serde(default)]
     pub grade_override: Option<Grade>,
@@ -87,7 +88,11 @@ fn open_status() -> DealStatus {
 #[serde(deny_unknown_fields)]
 pub struct PartnerRegistration {
     pub partner: String,
+    #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub registered_on: NaiveDate,
+    #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub protection_until: NaiveDate,
     pub status: RegistrationStatus,
 }
@@ -133,6 +138,8 @@ pub struct CompellingEvent {
     pub description: String,
     pub kind: CompellingKind,
     pub confirmed: bool,
+    #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub assessed_on: NaiveDate,
     #[serde(default)]
     pub evidence: String,
@@ -143,6 +150,8 @@ pub struct CompellingEvent {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
+    #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     /// The inside source (coach), a person of the deal's account; `null` when we have none.
     #[serde(default)]
@@ -176,6 +185,8 @@ pub struct Score {
 pub struct Quote {
     /// `us` or a competitor id.
     pub party: String,
+    #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     #[serde(serialize_with = "super::number::serialize")]
     #[cfg_attr(feature = "specta", specta(type = f64))]
@@ -239,6 +250,8 @@ pub struct ResourceRequest {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct CoachingSession {
+    #[serde(deserialize_with = "super::date::strict")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: NaiveDate,
     pub coach: String,
     #[serde(default)]
@@ -257,7 +270,8 @@ pub struct ActionItem {
     pub text: String,
     #[serde(default)]
     pub owner: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub done: bool,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::enums::{Attitude, Influence, Orientation};
 use super::{Account, Activity, Competitor, Deal, DecisionLink, InfluenceLink, Participant, Settings};
 use crate::engine::curve::Snapshot;
+use crate::error::Error;
 
 /// One map edit, tagged by `op` (e.g. `{"op":"set_manager","person":"p3","manager":"p1"}`).
 /// Ids left `null` where allowed are assigned by the core and returned in
@@ -209,6 +210,35 @@ pub enum Edit {
     },
 }
 
+/// What is wrong inside the record held by field `key` of an `op` edit, as
+/// (path inside the record, message), when it is a record at all.
+fn record_problem(op: &str, key: &str, value: &serde_json::Value) -> Option<(String, String)> {
+    fn read<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Option<(String, String)> {
+        serde_path_to_error::deserialize::<_, T>(value).err().map(|e| (e.path().to_string(), e.into_inner().to_string()))
+    }
+    match (op, key) {
+        ("batch", "edits") => value.as_array()?.iter().enumerate().find_map(|(i, e)| {
+            Edit::from_value(e).err().map(|(path, message)| {
+                (if path.is_empty() { format!("[{i}]") } else { format!("[{i}].{path}") }, message)
+            })
+        }),
+        ("update_person", "patch") => read::<PersonPatch>(value),
+        ("set_influences", "influences") => read::<Vec<InfluenceLink>>(value),
+        ("set_participant", "participant") => read::<Participant>(value),
+        ("set_decision_map", "participants") => read::<Vec<Participant>>(value),
+        ("set_decision_map", "decision_links") => read::<Vec<DecisionLink>>(value),
+        ("update_deal", "deal") => read::<Deal>(value),
+        ("update_deal", "activities") => read::<Option<Vec<Activity>>>(value),
+        ("set_activity", "activity") => read::<Activity>(value),
+        ("set_competitor", "competitor") => read::<Competitor>(value),
+        ("update_settings", "settings") => read::<Settings>(value),
+        ("replace_account", "account") => read::<Account>(value),
+        ("replace_account", "deals") => read::<Vec<Deal>>(value),
+        ("replace_account", "snapshots") => read::<Option<Vec<Snapshot>>>(value),
+        _ => None,
+    }
+}
+
 /// The account-level profile fields of a person to change; absent fields stay.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -264,6 +294,58 @@ pub struct EditOutcome {
 }
 
 impl Edit {
+    /// Reads an edit from its JSON text. A refusal names where: the line and
+    /// column of a syntax error, else the field path inside the edit
+    /// (`deal.assessments[0].date`, `edits[1].activity.status`), which serde
+    /// loses inside an `op`-tagged enum and is found here field by field.
+    pub fn from_json(text: &str) -> Result<Edit, Error> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            let (line, column) = (e.line(), e.column());
+            let message = e.to_string();
+            let message = message.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(&message);
+            Error::InvalidInput(format!("line {line}, column {column}: the edit is not valid JSON: {message}"))
+        })?;
+        Edit::from_value(&value).map_err(|(path, message)| {
+            Error::InvalidInput(if path.is_empty() {
+                format!("the edit is not a valid edit: {message}")
+            } else {
+                format!("{path}: {message}")
+            })
+        })
+    }
+
+    /// An edit from a JSON value; a refusal is (field path, what is wrong).
+    fn from_value(value: &serde_json::Value) -> Result<Edit, (String, String)> {
+        let err = match Edit::deserialize(value) {
+            Ok(edit) => return Ok(edit),
+            Err(e) => e.to_string(),
+        };
+        let Some(fields) = value.as_object() else { return Err((String::new(), err)) };
+        let op = fields.get("op").and_then(|o| o.as_str()).unwrap_or("");
+        // A field holding a record: read it as its type, which keeps the path.
+        for (key, field) in fields {
+            if let Some((inner, message)) = record_problem(op, key, field) {
+                let path = match inner.as_str() {
+                    "" | "." => key.clone(),
+                    p if p.starts_with('[') => format!("{key}{p}"),
+                    p => format!("{key}.{p}"),
+                };
+                return Err((path, message));
+            }
+        }
+        // A plain field (an id, a strength): the one whose absence changes the error.
+        for key in fields.keys().filter(|k| *k != "op") {
+            let mut without = fields.clone();
+            without.remove(key);
+            match Edit::deserialize(&serde_json::Value::Object(without)) {
+                Ok(_) => return Err((key.clone(), err)),
+                Err(e) if e.to_string() == format!("missing field `{key}`") => return Err((key.clone(), err)),
+                Err(_) => {}
+            }
+        }
+        Err((String::new(), err))
+    }
+
     /// The deals whose win-rate inputs this edit may change (their weekly
     /// snapshot is retaken after it).
     pub fn deals_touched(&self) -> Vec<String> {
@@ -340,6 +422,29 @@ mod tests {
         assert!(serde_json::from_str::<Edit>(r#"{"op":"fly","person":"p3"}"#).is_err());
         assert!(serde_json::from_str::<Edit>(r#"{"op":"delete_person","id":"p3","extra":1}"#).is_err());
         assert!(serde_json::from_str::<Edit>(r#"{"op":"update_person","id":"p3","patch":{"age":3}}"#).is_err());
+    }
+
+    #[test]
+    fn from_json_names_the_field_or_the_line() {
+        let refused = |json: &str| Edit::from_json(json).unwrap_err().to_string();
+        let cases = [
+            (r#"{"op":"add_influence","from":"a","to":"b","strength":"x"}"#, "strength: invalid type"),
+            (
+                r#"{"op":"set_activity","account":"a","activity":{"id":"a1","date":"2026-1-1","type":"call","status":"done"}}"#,
+                "activity.date: \"2026-1-1\" is not a date",
+            ),
+            (r#"{"op":"update_person","id":"p1","patch":{"attitude":"angry"}}"#, "patch.attitude: unknown variant"),
+            (r#"{"op":"batch","edits":[{"op":"delete_person","id":"p1"},{"op":"fly"}]}"#, "edits[1]: unknown variant `fly`"),
+            (r#"{"op":"set_manager"}"#, "missing field `person`"),
+            ("{\"op\":\n}", "line 2, column 1: the edit is not valid JSON"),
+        ];
+        for (json, says) in cases {
+            assert!(refused(json).contains(says), "{json}: {}", refused(json));
+        }
+        assert_eq!(
+            Edit::from_json(r#"{"op":"delete_person","id":"p1"}"#).unwrap(),
+            Edit::DeletePerson { id: "p1".into() }
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod competitor;
+pub mod date;
 pub mod deal;
 pub mod edit;
 pub mod enums;

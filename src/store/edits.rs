@@ -14,6 +14,7 @@ use super::read::{load_accounts, load_competitors, load_deals, load_settings};
 use super::write::{insert_account, insert_activities, insert_deal};
 use super::Store;
 use crate::engine::curve::Snapshot;
+use crate::engine::interaction::done_in_future;
 use crate::error::{Error, Problem, Result};
 use crate::io::validate::{validate, Existing};
 use crate::model::edit::PersonPatch;
@@ -38,11 +39,51 @@ impl Store {
     /// applied either, and the error says so.
     pub fn apply_on(&mut self, edit: &Edit, as_of: chrono::NaiveDate) -> Result<EditOutcome> {
         self.atomically(|store| {
+            refuse_done_in_future(store.conn(), edit, as_of)?;
             let outcome = store.apply(edit)?;
             store.retake_snapshots(&edit.deals_touched(), as_of)?;
             Ok(outcome)
         })
     }
+}
+
+/// An activity marked done on a day still to come is refused
+/// ([`done_in_future`]): no edit that sets activities (`set_activity`,
+/// `update_deal`'s activities, `replace_account`, promoting a scenario) may
+/// bring one in. One stored exactly so already (an undo putting an account
+/// back) passes; a scenario may hold one until it is promoted.
+pub(super) fn refuse_done_in_future(conn: &Connection, edit: &Edit, today: chrono::NaiveDate) -> Result<()> {
+    let given: Vec<(String, &Activity)> = match edit {
+        Edit::SetActivity { activity, .. } => vec![("activity".to_string(), activity)],
+        Edit::UpdateDeal { activities: Some(list), .. } => {
+            list.iter().enumerate().map(|(i, a)| (format!("activities[{i}]"), a)).collect()
+        }
+        Edit::ReplaceAccount { account, .. } => {
+            account.activities.iter().enumerate().map(|(i, a)| (format!("account.activities[{i}]"), a)).collect()
+        }
+        Edit::Batch { edits } => {
+            for (i, e) in edits.iter().enumerate() {
+                refuse_done_in_future(conn, e, today).map_err(|err| in_batch(i, e, err))?;
+            }
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
+    let mut stored: Option<Vec<Activity>> = None;
+    for (path, a) in given.into_iter().filter(|(_, a)| done_in_future(a, today)) {
+        let stored = match &mut stored {
+            Some(list) => list,
+            None => stored.insert(load_accounts(conn)?.into_iter().flat_map(|acc| acc.activities).collect()),
+        };
+        if !stored.contains(a) {
+            return Err(invalid(format!(
+                "{path}.status: activity \"{}\" is marked done but dated {}, in the future (today is {today}); \
+                 keep it planned, and mark it done once it has happened",
+                a.id, a.date
+            )));
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn apply_in(tx: &Connection, edit: &Edit) -> Result<EditOutcome> {
@@ -1142,6 +1183,19 @@ fn check_replacement(
             "snapshots: the win-rate snapshot of week {} is of deal \"{}\", which is not a deal of account \"{id}\"",
             s.week, s.deal
         )));
+    }
+    let spoiled: Vec<Problem> = snapshots
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            crate::engine::curve::snapshot_problems(s)
+                .into_iter()
+                .map(move |(field, message)| Problem { path: format!("snapshots[{i}].{field}"), message })
+        })
+        .collect();
+    if !spoiled.is_empty() {
+        return Err(Error::InvalidFile(spoiled));
     }
     let others = |sql: &str| -> Result<HashSet<String>> {
         let mut stmt = conn.prepare(sql)?;

@@ -7,6 +7,7 @@ pub mod file_locks;
 mod columns;
 mod deals;
 mod edits;
+mod full_disk;
 mod map;
 pub mod migrations;
 pub mod pipeline;
@@ -65,12 +66,26 @@ impl Store {
             backup::remove_leftovers(path);
         }
         let mut conn = if in_memory { Connection::open_in_memory()? } else { Connection::open(path)? };
+        let ready = Store::ready(&mut conn, path, passphrase);
+        let opened_at_version = ready.map_err(|e| full_disk::explain(&conn, (!in_memory).then_some(path), e))?;
+        Ok(Store {
+            conn,
+            path: (!in_memory).then(|| path.to_path_buf()),
+            opened_at_version,
+            passphrase: passphrase.map(str::to_string),
+        })
+    }
+
+    /// Unlocks, checks and migrates a just-opened connection; returns the
+    /// schema version it was found at.
+    fn ready(conn: &mut Connection, path: &Path, passphrase: Option<&str>) -> Result<i64> {
+        let in_memory = path.as_os_str() == ":memory:";
         let label = path.display().to_string();
-        encryption::unlock(&conn, &label, passphrase)?;
+        encryption::unlock(conn, &label, passphrase)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         // Refuse a newer database before touching it (WAL switch writes to the file).
-        let found = migrations::schema_version(&conn)?;
+        let found = migrations::schema_version(conn)?;
         if found > migrations::latest_version() {
             return Err(Error::SchemaTooNew {
                 path: label,
@@ -91,16 +106,10 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             if found > 0 && found < migrations::latest_version() {
-                backup::copy_database(&conn, &backup::stamped_path(path, &format!("before-migration-v{found}")), passphrase)?;
+                backup::copy_database(conn, &backup::stamped_path(path, &format!("before-migration-v{found}")), passphrase)?;
             }
         }
-        let opened_at_version = migrations::migrate(&mut conn, &label)?;
-        Ok(Store {
-            conn,
-            path: (!in_memory).then(|| path.to_path_buf()),
-            opened_at_version,
-            passphrase: passphrase.map(str::to_string),
-        })
+        migrations::migrate(conn, &label)
     }
 
     /// The platform default location: `~/.local/share/sandtable/workspace.db` on Linux.

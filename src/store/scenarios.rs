@@ -113,6 +113,7 @@ impl Store {
         let scenario = self.scenario(id)?;
         let tx = super::transactions::write_tx(&mut self.conn)?;
         let edit = Edit::UpdateDeal { deal: Box::new(scenario.deal), activities: Some(scenario.activities) };
+        super::edits::refuse_done_in_future(&tx, &edit, as_of)?;
         let outcome = super::edits::apply_in(&tx, &edit)?;
         tx.execute("DELETE FROM scenarios WHERE id = ?1", [id])?;
         tx.commit()?;

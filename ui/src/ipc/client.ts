@@ -121,6 +121,7 @@ export const ERROR_CODES = [
   'invalid_input',
   'internal',
   'busy',
+  'disk_full',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
