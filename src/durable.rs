@@ -46,7 +46,7 @@ pub fn produce(dest: &Path, make: impl FnOnce(&Path) -> Result<()>) -> Result<()
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result
+    result.map_err(|e| e.writing(dest))
 }
 
 /// Flushes a file's contents to the disk.

@@ -86,6 +86,23 @@ impl Error {
         }
     }
 
+    /// A write of the file `path` that failed for want of space names that
+    /// file, whatever the error named (a `.partial` name, the workspace, or
+    /// nothing). SQLCipher's export reports a full disk only in its message
+    /// (SQLite's text for SQLITE_FULL), so that counts too.
+    pub fn writing(self, path: &std::path::Path) -> Self {
+        let full = match &self {
+            Error::DiskFull { .. } => true,
+            Error::Database(e) => e.to_string().contains("database or disk is full"),
+            _ => false,
+        };
+        if full {
+            Error::DiskFull { path: Some(path.to_path_buf()) }
+        } else {
+            self
+        }
+    }
+
     /// Writing failed because the reader went away (a closed pipe).
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)

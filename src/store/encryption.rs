@@ -97,6 +97,7 @@ impl Store {
             crate::durable::sync_file(&fresh)
         })();
         if let Err(e) = written {
+            let e = e.writing(&path);
             let _ = std::fs::remove_file(&fresh);
             return Err(e);
         }

@@ -108,16 +108,17 @@ fn a_full_disk_leaves_no_half_written_file_and_the_workspace_as_it_was() {
     let files_before = files_under(ws_disk.path());
 
     let out_file = |name: &str| out_disk.path().join(name).to_str().unwrap().to_string();
-    let cases: Vec<(&str, Vec<String>)> = vec![
-        ("backup into backups/", vec!["backup".into()]),
-        ("backup FILE", vec!["backup".into(), out_file("copy.db")]),
-        ("import --replace (its backup)", vec!["import".into(), "--replace".into(), import_file.to_str().unwrap().into()]),
-        ("export FILE", vec!["export".into(), out_file("ws.json")]),
-        ("export-people", vec!["export-people".into(), "acc-bank".into(), out_file("people.csv")]),
-        ("layout --out", vec!["layout".into(), "acc-bank".into(), "--svg".into(), "--out".into(), out_file("map.svg")]),
-        ("passphrase", vec!["passphrase".into()]),
+    // Each case, and the file its error must name.
+    let cases: Vec<(&str, Vec<String>, String)> = vec![
+        ("backup into backups/", vec!["backup".into()], "backups/ws-".into()),
+        ("backup FILE", vec!["backup".into(), out_file("copy.db")], out_file("copy.db")),
+        ("import --replace (its backup)", vec!["import".into(), "--replace".into(), import_file.to_str().unwrap().into()], "-before-replace.db".into()),
+        ("export FILE", vec!["export".into(), out_file("ws.json")], out_file("ws.json")),
+        ("export-people", vec!["export-people".into(), "acc-bank".into(), out_file("people.csv")], out_file("people.csv")),
+        ("layout --out", vec!["layout".into(), "acc-bank".into(), "--svg".into(), "--out".into(), out_file("map.svg")], out_file("map.svg")),
+        ("passphrase", vec!["passphrase".into()], "ws.db could not be written".into()),
     ];
-    for (what, args) in cases {
+    for (what, args, names) in cases {
         // Room to open the workspace (its shared-memory index and log), not to
         // write a copy of it.
         ws_disk.fill_leaving(96 * 1024);
@@ -129,8 +130,8 @@ fn a_full_disk_leaves_no_half_written_file_and_the_workspace_as_it_was() {
         out_disk.empty_filler();
 
         assert!(!out.status.success(), "{what}: succeeded on a full disk");
-        let said = stderr.to_lowercase();
-        assert!(said.contains("full") || said.contains("no space left"), "{what}: the error does not say the disk is full: {stderr}");
+        assert!(stderr.contains("the disk is full"), "{what}: the error does not say the disk is full: {stderr}");
+        assert!(stderr.contains(&names), "{what}: the error does not name {names}: {stderr}");
         assert_eq!(files_under(out_disk.path()), Vec::<PathBuf>::new(), "{what}: left a file on the full disk");
         let left: Vec<PathBuf> = files_under(ws_disk.path())
             .into_iter()
