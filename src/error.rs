@@ -39,21 +39,70 @@ pub enum Error {
     DiskFull { path: Option<PathBuf> },
 }
 
+/// The stable machine code of an error, carried across IPC and printed by the
+/// CLI; the window translates it (`errors.<code>` in the locale files). The
+/// bindings export the list as `ERROR_CODES`, so the UI never writes it down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidFile,
+    Conflict,
+    NotFound,
+    SchemaTooNew,
+    InvalidInput,
+    Encrypted,
+    WrongPassphrase,
+    Busy,
+    Database,
+    Io,
+    DiskFull,
+    /// Reported by the desktop shell itself (e.g. a poisoned lock), never by the core.
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: &'static [ErrorCode] = &[ErrorCode::InvalidFile, ErrorCode::Conflict, ErrorCode::NotFound, ErrorCode::SchemaTooNew, ErrorCode::InvalidInput, ErrorCode::Encrypted, ErrorCode::WrongPassphrase, ErrorCode::Busy, ErrorCode::Database, ErrorCode::Io, ErrorCode::DiskFull, ErrorCode::Internal];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidFile => "invalid_file",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::SchemaTooNew => "schema_too_new",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::Encrypted => "encrypted",
+            ErrorCode::WrongPassphrase => "wrong_passphrase",
+            ErrorCode::Busy => "busy",
+            ErrorCode::Database => "database",
+            ErrorCode::Io => "io",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
 impl Error {
     /// Stable machine code, carried across IPC as `{code, message}`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::InvalidFile(_) => "invalid_file",
-            Error::Conflict(_) => "conflict",
-            Error::NotFound { .. } => "not_found",
-            Error::SchemaTooNew { .. } => "schema_too_new",
-            Error::InvalidInput(_) => "invalid_input",
-            Error::Encrypted { .. } => "encrypted",
-            Error::WrongPassphrase { .. } => "wrong_passphrase",
-            Error::Busy => "busy",
-            Error::Database(_) => "database",
-            Error::Io { .. } => "io",
-            Error::DiskFull { .. } => "disk_full",
+            Error::InvalidFile(_) => ErrorCode::InvalidFile,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::Encrypted { .. } => ErrorCode::Encrypted,
+            Error::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
+            Error::Busy => ErrorCode::Busy,
+            Error::Database(_) => ErrorCode::Database,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::DiskFull { .. } => ErrorCode::DiskFull,
         }
     }
 
@@ -148,3 +197,34 @@ impl From<rusqlite::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_is_listed_once_and_sent_as_its_key() {
+        let keys: Vec<String> = ErrorCode::ALL.iter().map(|c| serde_json::to_value(c).unwrap().as_str().unwrap().to_string()).collect();
+        assert_eq!(keys, ErrorCode::ALL.iter().map(|c| c.key()).collect::<Vec<_>>());
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len());
+        let errors = [
+            Error::InvalidFile(vec![]),
+            Error::Conflict(vec![]),
+            Error::NotFound { kind: "deal", id: "x".into() },
+            Error::SchemaTooNew { path: "p".into(), found: 9, supported: 4 },
+            Error::InvalidInput("x".into()),
+            Error::Encrypted { path: "p".into() },
+            Error::WrongPassphrase { path: "p".into() },
+            Error::Busy,
+            Error::Database(rusqlite::Error::InvalidQuery),
+            Error::Io { path: "p".into(), source: std::io::Error::other("x") },
+            Error::DiskFull { path: None },
+        ];
+        for e in &errors {
+            assert!(ErrorCode::ALL.contains(&e.code()), "{e}");
+        }
+    }
+}

@@ -15,7 +15,7 @@ use tauri::{Manager, Runtime};
 #[macro_export]
 macro_rules! specta_builder {
     ($rt:ty) => {
-        tauri_specta::Builder::<$rt>::new().disable_serde_phases().commands(tauri_specta::collect_commands![
+        tauri_specta::Builder::<$rt>::new().disable_serde_phases().constant("ERROR_CODES", sandtable::error::ErrorCode::ALL).commands(tauri_specta::collect_commands![
             $crate::commands::workspace::list_accounts,
             $crate::commands::workspace::list_deals,
             $crate::commands::workspace::list_people,

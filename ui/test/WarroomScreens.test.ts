@@ -159,6 +159,22 @@ describe('deal brief', () => {
   it('shows the presenter the same assessment', async () => {
     const QUESTIONNAIRE_STEP = TAS_ELEMENTS.indexOf('questionnaire') + 1
     vi.mocked(dealView).mockResolvedValue(withLaterAssessment)
+    vi.mocked(accountMap).mockResolvedValue({
+      layer: 'decision',
+      mode: 'compact',
+      account: 'acc-hx',
+      account_name: '',
+      deal: 'deal-core',
+      deal_name: '',
+      as_of: '',
+      width: 200,
+      height: 100,
+      nodes: [],
+      edges: [],
+      groups: [],
+      legend: [],
+      hidden: 0,
+    })
     document.documentElement.requestFullscreen = vi.fn().mockRejectedValue(new Error('not allowed'))
     const { wrapper, router } = mountWithApp(PresenterView, 'zh-CN', { id: 'deal-core' })
     await router.push(`/present/deal-core?step=${QUESTIONNAIRE_STEP}`)

@@ -87,6 +87,9 @@ export const commands = {
 	exportPeopleFile: (account: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_people_file", { account })),
 };
 
+/* Constants */
+export const ERROR_CODES = ["invalid_file","conflict","not_found","schema_too_new","invalid_input","encrypted","wrong_passphrase","busy","database","io","disk_full","internal"] as const;
+
 /* Types */
 export type Account = {
 	id: string,
@@ -512,6 +515,15 @@ export type EditOutcome = {
 	created?: string | null,
 };
 
+/**
+ *  The stable machine code of an error, carried across IPC and printed by the
+ *  CLI; the window translates it (`errors.<code>` in the locale files). The
+ *  bindings export the list as `ERROR_CODES`, so the UI never writes it down.
+ */
+export type ErrorCode = "invalid_file" | "conflict" | "not_found" | "schema_too_new" | "invalid_input" | "encrypted" | "wrong_passphrase" | "busy" | "database" | "io" | "disk_full" | 
+/**  Reported by the desktop shell itself (e.g. a poisoned lock), never by the core. */
+"internal";
+
 export type Flag = { flag: "no_compelling_event" } | { flag: "no_inside_source" } | { flag: "not_in_top_three" } | 
 /**  The win rate fell by ≥ 10 points since the previous week. */
 { flag: "win_rate_fell"; from: number | null; to: number | null } | 
@@ -626,7 +638,7 @@ export type InteractionThresholds = {
 
 export type IpcError = {
 	/**  Stable code from the core (`invalid_file`, `conflict`, `not_found`, …). */
-	code: string,
+	code: ErrorCode,
 	/**  English detail naming what is wrong and where. */
 	message: string,
 	/**  Each problem of a refused file, with its JSON path or CSV line. */

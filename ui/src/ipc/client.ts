@@ -14,6 +14,7 @@ import type {
   EdgeKind,
   Edit,
   EditOutcome,
+  ErrorCode,
   Flag,
   Forecast,
   ForecastLine,
@@ -54,7 +55,7 @@ import type {
  * generated file themselves.
  */
 import { Channel } from '@tauri-apps/api/core'
-import { commands } from './bindings'
+import { commands, ERROR_CODES } from './bindings'
 
 type Result<T, E> = { status: 'ok', data: T } | { status: 'error', error: E }
 
@@ -106,25 +107,12 @@ export type {
 }
 
 /** What the UI needs of an error: its code, the core's message, and a refused file's problems. */
-export type IpcErrorBody = Pick<IpcErrorWire, 'code' | 'message'> & { problems?: Problem[] }
+// The code is a string here: a failure of Tauri itself arrives without one of the core's codes.
+export type IpcErrorBody = Pick<IpcErrorWire, 'message'> & { code: string, problems?: Problem[] }
 
-/** Error codes the core sends (`src-tauri/src/error.rs`); each has an `errors.<code>` text. */
-export const ERROR_CODES = [
-  'invalid_file',
-  'encrypted',
-  'wrong_passphrase',
-  'conflict',
-  'not_found',
-  'schema_too_new',
-  'database',
-  'io',
-  'invalid_input',
-  'internal',
-  'busy',
-  'disk_full',
-] as const
-
-export type ErrorCode = (typeof ERROR_CODES)[number]
+/** Error codes the core sends (`ErrorCode` in src/error.rs, exported with the bindings); each has an `errors.<code>` text. */
+export { ERROR_CODES }
+export type { ErrorCode } from './bindings'
 
 export function isKnownErrorCode(code: string): code is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code)
