@@ -41,6 +41,6 @@ fn busy_errors_have_their_own_code() {
         rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
         None,
     ));
-    assert_eq!(err.code(), "busy");
+    assert_eq!(err.code().key(), "busy");
     assert!(err.to_string().contains("nothing was changed"));
 }

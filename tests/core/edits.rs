@@ -310,7 +310,7 @@ fn win_rate_snapshots_come_back_with_their_deals() {
 fn refused(s: &mut Store, e: serde_json::Value, code: &str, message: &str) {
     let before = export(s);
     let err = s.apply(&edit(e.clone())).expect_err(&format!("accepted: {e}"));
-    assert_eq!(err.code(), code, "{e}: {err}");
+    assert_eq!(err.code().key(), code, "{e}: {err}");
     assert!(err.to_string().contains(message), "{e}: {err}");
     assert_eq!(export(s), before, "{e} changed the workspace");
 }
@@ -521,7 +521,7 @@ fn a_replacement_account_obeys_the_file_rules() {
     account.people[0].manager = None;
     let before = export(&s);
     let err = s.apply(&serde_json::from_value(replace(account, vec![])).unwrap()).unwrap_err();
-    assert_eq!(err.code(), "invalid_file");
+    assert_eq!(err.code().key(), "invalid_file");
     assert!(err.problems().iter().any(|p| p.path == "account.people[0].id" && p.message.contains("\"q1\"")), "{err}");
     let mut account = ws.accounts[0].clone();
     account.people[0].manager = Some("p3".into());

@@ -27,9 +27,9 @@ fn an_encrypted_workspace_opens_only_with_its_passphrase() {
 
     let before = std::fs::read(&db).unwrap();
     let err = Store::open(&db).err().expect("refused without a passphrase");
-    assert_eq!(err.code(), "encrypted", "{err}");
+    assert_eq!(err.code().key(), "encrypted", "{err}");
     let err = Store::open_with_passphrase(&db, Some("wrong")).err().expect("refused with a wrong one");
-    assert_eq!(err.code(), "wrong_passphrase", "{err}");
+    assert_eq!(err.code().key(), "wrong_passphrase", "{err}");
     assert!(err.to_string().contains("ws.db"), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), before, "a refused open changes nothing");
 
@@ -37,7 +37,7 @@ fn an_encrypted_workspace_opens_only_with_its_passphrase() {
     assert_eq!(export(&store), content);
     // Backups of an encrypted workspace are encrypted with it, and restore.
     let backup = store.backup_beside("test").unwrap().unwrap();
-    assert_eq!(Store::open(&backup).err().unwrap().code(), "encrypted");
+    assert_eq!(Store::open(&backup).err().unwrap().code().key(), "encrypted");
     assert_eq!(export(&Store::open_with_passphrase(&backup, Some("沙盘 secret")).unwrap()), content);
     store.restore_from(&backup).unwrap();
     assert_eq!(export(&store), content);

@@ -71,7 +71,7 @@ fn every_rule_refuses_the_whole_file_naming_the_path() {
         mutate(&mut file);
         let err = import_value(&mut store, &file, ImportMode::Merge).expect_err(what);
         let message = err.to_string();
-        assert_eq!(err.code(), "invalid_file", "{what}: {message}");
+        assert_eq!(err.code().key(), "invalid_file", "{what}: {message}");
         assert!(message.contains(path), "{what}: expected path {path} in {message}");
         assert!(message.contains(words), "{what}: expected {words:?} in {message}");
         assert!(store.is_empty().unwrap(), "{what}: something was written");
@@ -143,7 +143,7 @@ fn syntax_errors_and_byte_order_marks() {
     let text = serde_json::to_string(&minimal()).unwrap();
     let truncated = &text[..text.len() / 2];
     let err = sandtable::io::workspace_file::parse(truncated.as_bytes()).unwrap_err();
-    assert_eq!(err.code(), "invalid_file");
+    assert_eq!(err.code().key(), "invalid_file");
     assert!(err.to_string().contains("EOF"), "{err}");
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
     with_bom.extend_from_slice(text.as_bytes());

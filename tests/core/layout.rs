@@ -248,7 +248,7 @@ fn decision_bands_run_from_approvers_down_to_unknown() {
         }
     }
     let err = layout(&ws, "acc-bank", Layer::Decision, &opts()).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code().key(), "invalid_input");
     assert!(err.to_string().contains("d-bank-core"));
 }
 

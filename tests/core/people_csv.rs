@@ -63,7 +63,7 @@ fn any_bad_row_refuses_the_whole_file() {
         let mut store = store_with_account();
         let before = export(&store);
         let err = import_people_csv_bytes(&mut store, "acc-1", csv.as_bytes()).expect_err(csv);
-        assert_eq!(err.code(), "invalid_file", "{csv}: {err}");
+        assert_eq!(err.code().key(), "invalid_file", "{csv}: {err}");
         assert!(err.to_string().contains(words), "{csv}: expected {words:?} in {err}");
         assert_eq!(export(&store), before, "{csv}: data changed");
     }
@@ -81,7 +81,7 @@ fn ambiguous_manager_names_ask_for_an_id() {
 fn unknown_account_is_not_found() {
     let mut store = store_with_account();
     let err = import_people_csv_bytes(&mut store, "acc-404", b"name\nx\n").unwrap_err();
-    assert_eq!(err.code(), "not_found");
+    assert_eq!(err.code().key(), "not_found");
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn a_newer_database_is_refused_untouched() {
     }
     let before = std::fs::read(&db).unwrap();
     let err = Store::open(&db).err().expect("refused");
-    assert_eq!(err.code(), "schema_too_new");
+    assert_eq!(err.code().key(), "schema_too_new");
     assert!(err.to_string().contains("999"), "{err}");
     assert!(std::fs::read(&db).unwrap() == before, "the file changed");
     assert!(!dir.path().join("future.db-wal").exists());
