@@ -8,41 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use sandtable::{demo, Store};
-use sandtable_desktop_lib::{context, specta_builder, state::AppState};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
+use tauri::test::MockRuntime;
 
-const APP_URL: &str = if cfg!(feature = "custom-protocol") { "tauri://localhost" } else { "http://localhost:1420" };
-
-fn app_with(store: Store) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
-    let mut ctx = context::<MockRuntime>();
-    ctx.config_mut().app.windows.clear();
-    let app = mock_builder()
-        .invoke_handler(specta_builder!(MockRuntime).invoke_handler())
-        .manage(AppState::new(store))
-        .build(ctx)
-        .expect("mock app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
-    (app, window)
-}
-
-fn invoke(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
-    get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: APP_URL.parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<serde_json::Value>().unwrap())
-}
+mod support;
+use support::{app_with, invoke};
 
 /// The `sandtable` CLI of this build (target/debug/sandtable beside this
 /// test's deps folder), built first when this package's tests run alone.
@@ -96,7 +65,7 @@ fn an_edit_in_the_window_after_a_foreign_close_and_a_cli_run_is_kept() {
     let db = dir.path().join("ws.db");
     let mut store = Store::open(&db).unwrap();
     demo::load_practice(&mut store, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()).unwrap();
-    let (app, window) = app_with(store);
+    let (app, window) = app_with(store, "main");
     set_title(&window, "p-bank-003", "行长（对话框之前）");
 
     let held = locks_on(&db);
@@ -117,6 +86,6 @@ fn an_edit_in_the_window_after_a_foreign_close_and_a_cli_run_is_kept() {
     drop(window);
     drop(app);
     let reopened = Store::open(&db).unwrap();
-    let (_app, window) = app_with(reopened);
+    let (_app, window) = app_with(reopened, "main");
     assert_eq!(title_in_window(&window, "p-bank-003"), "行长（对话框之后）", "the edit made after the dialog was lost");
 }

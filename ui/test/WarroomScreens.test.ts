@@ -48,6 +48,24 @@ vi.mock('../src/components/deal/PipelineFunnel.vue', async () => {
   }
 })
 
+/** The presenter's decision map, empty: these tests look at the other elements. */
+const emptyDecisionMap: Awaited<ReturnType<typeof accountMap>> = {
+  layer: 'decision',
+  mode: 'compact',
+  account: 'acc-hx',
+  account_name: '',
+  deal: 'deal-core',
+  deal_name: '',
+  as_of: '',
+  width: 200,
+  height: 100,
+  nodes: [],
+  edges: [],
+  groups: [],
+  legend: [],
+  hidden: 0,
+}
+
 function dealOf(id: string, grade: DealSummary['grade'], extra: Partial<DealSummary> = {}): DealSummary {
   return { ...summary, id, name: `商机 ${id}`, grade, ...extra }
 }
@@ -159,22 +177,7 @@ describe('deal brief', () => {
   it('shows the presenter the same assessment', async () => {
     const QUESTIONNAIRE_STEP = TAS_ELEMENTS.indexOf('questionnaire') + 1
     vi.mocked(dealView).mockResolvedValue(withLaterAssessment)
-    vi.mocked(accountMap).mockResolvedValue({
-      layer: 'decision',
-      mode: 'compact',
-      account: 'acc-hx',
-      account_name: '',
-      deal: 'deal-core',
-      deal_name: '',
-      as_of: '',
-      width: 200,
-      height: 100,
-      nodes: [],
-      edges: [],
-      groups: [],
-      legend: [],
-      hidden: 0,
-    })
+    vi.mocked(accountMap).mockResolvedValue(emptyDecisionMap)
     document.documentElement.requestFullscreen = vi.fn().mockRejectedValue(new Error('not allowed'))
     const { wrapper, router } = mountWithApp(PresenterView, 'zh-CN', { id: 'deal-core' })
     await router.push(`/present/deal-core?step=${QUESTIONNAIRE_STEP}`)
@@ -215,22 +218,7 @@ describe('pipeline', () => {
 
 describe('presenter mode', () => {
   it('steps through the 13 elements with their questions and saves quick edits through the core', async () => {
-    vi.mocked(accountMap).mockResolvedValue({
-      layer: 'decision',
-      mode: 'compact',
-      account: 'acc-hx',
-      account_name: '',
-      deal: 'deal-core',
-      deal_name: '',
-      as_of: '',
-      width: 200,
-      height: 100,
-      nodes: [],
-      edges: [],
-      groups: [],
-      legend: [],
-      hidden: 0,
-    })
+    vi.mocked(accountMap).mockResolvedValue(emptyDecisionMap)
     const requestFullscreen = vi.fn().mockRejectedValue(new Error('not allowed'))
     document.documentElement.requestFullscreen = requestFullscreen
     const { wrapper, router } = mountWithApp(PresenterView, 'zh-CN', { id: 'deal-core' })
