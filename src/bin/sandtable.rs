@@ -703,7 +703,7 @@ fn run_command(store: &mut Store, command: Command, db: &std::path::Path) -> Res
         },
         Command::Edit { edit, json } => {
             let edit = sandtable::model::Edit::from_json(&edit)?;
-            let outcome = store.apply_on(&edit, chrono::Local::now().date_naive())?;
+            let outcome = store.apply_as_of(&edit, chrono::Local::now().date_naive())?;
             if json {
                 print_json(&outcome)?;
             } else {

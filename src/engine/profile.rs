@@ -130,7 +130,7 @@ pub fn deal_level<'a>(
     as_of: NaiveDate,
 ) -> Option<DealLevel> {
     let participant = deal.participants.iter().find(|p| p.person == person)?;
-    let (inside_source, assessment_date) = inside_source_on(deal, person, as_of);
+    let (inside_source, assessment_date) = inside_source_as_of(deal, person, as_of);
     Some(DealLevel {
         deal: deal.id.clone(),
         deal_name: deal.name.clone(),
@@ -148,7 +148,7 @@ pub fn deal_level<'a>(
 /// (§3.3), answered per assessment: `person` is the inside source when the
 /// assessment in force on `as_of` (the latest on or before it, as for the win
 /// rate) names them. Also returns that assessment's date.
-pub fn inside_source_on(deal: &Deal, person: &str, as_of: NaiveDate) -> (bool, Option<NaiveDate>) {
+pub fn inside_source_as_of(deal: &Deal, person: &str, as_of: NaiveDate) -> (bool, Option<NaiveDate>) {
     match assessment_as_of(deal, as_of) {
         Some(a) => (a.inside_source.as_deref() == Some(person), Some(a.date)),
         None => (false, None),
@@ -192,10 +192,10 @@ mod tests {
             ("p3", "2026-11-10", (false, Some(date("2026-11-10")))),
         ];
         for (person, as_of, want) in cases {
-            assert_eq!(inside_source_on(&d, person, date(as_of)), want, "{person} {as_of}");
+            assert_eq!(inside_source_as_of(&d, person, date(as_of)), want, "{person} {as_of}");
         }
         d.assessments.push(assessment("2026-11-15", None));
-        assert_eq!(inside_source_on(&d, "p2", date("2026-11-20")), (false, Some(date("2026-11-15"))));
+        assert_eq!(inside_source_as_of(&d, "p2", date("2026-11-20")), (false, Some(date("2026-11-15"))));
     }
 
     #[test]

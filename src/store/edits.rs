@@ -37,7 +37,7 @@ impl Store {
     /// touched is retaken, so the probability curve follows the edit — all in
     /// one transaction: when the snapshots cannot be written, the edit is not
     /// applied either, and the error says so.
-    pub fn apply_on(&mut self, edit: &Edit, as_of: chrono::NaiveDate) -> Result<EditOutcome> {
+    pub fn apply_as_of(&mut self, edit: &Edit, as_of: chrono::NaiveDate) -> Result<EditOutcome> {
         self.atomically(|store| {
             refuse_done_in_future(store.conn(), edit, as_of)?;
             let outcome = store.apply(edit)?;

@@ -16,12 +16,12 @@ impl Store {
     /// Moves `deal` to the stage `to` if the stage gate allows it today (local
     /// date: a partner registration is judged on the day of the move).
     pub fn move_deal(&mut self, deal: &str, to: &str) -> Result<StageMove> {
-        self.move_deal_on(deal, to, chrono::Local::now().date_naive())
+        self.move_deal_as_of(deal, to, chrono::Local::now().date_naive())
     }
 
     /// [`Store::move_deal`] as if done on `as_of`. A refusal is `InvalidInput`
     /// whose message lists everything missing; nothing is written then.
-    pub fn move_deal_on(&mut self, deal: &str, to: &str, as_of: NaiveDate) -> Result<StageMove> {
+    pub fn move_deal_as_of(&mut self, deal: &str, to: &str, as_of: NaiveDate) -> Result<StageMove> {
         let tx = super::transactions::write_tx(&mut self.conn)?;
         let settings = load_settings(&tx)?.1;
         let d = deal_in(&tx, deal)?;

@@ -31,14 +31,14 @@ fn an_edit_whose_snapshots_cannot_be_written_is_not_applied() {
         "participant": {"person": "p3", "role": "evaluator", "attitude": "positive", "relationship_strategy": null}
     }))
     .unwrap();
-    let err = store.apply_on(&edit, today()).unwrap_err();
+    let err = store.apply_as_of(&edit, today()).unwrap_err();
     assert!(err.to_string().contains("snapshots cannot be written"), "{err}");
     assert_eq!(attitude_of(&store, "d1", "p3"), "negative", "the edit was reported as failed but applied");
     assert!(store.conn().is_autocommit(), "a transaction was left open");
 
     // Without the fault the same edit lands, with its snapshot.
     store.conn().execute_batch("DROP TRIGGER no_snapshots").unwrap();
-    store.apply_on(&edit, today()).unwrap();
+    store.apply_as_of(&edit, today()).unwrap();
     assert_eq!(attitude_of(&store, "d1", "p3"), "positive");
 }
 

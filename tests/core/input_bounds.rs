@@ -183,26 +183,26 @@ fn an_activity_cannot_be_marked_done_on_a_day_still_to_come() {
         edit_of(&json!({"op": "set_activity", "account": "acc-1", "activity": activity(date, status)})).unwrap()
     };
     let before = export(&store);
-    let err = store.apply_on(&set(tomorrow, "done"), today()).expect_err("done tomorrow must be refused");
+    let err = store.apply_as_of(&set(tomorrow, "done"), today()).expect_err("done tomorrow must be refused");
     let message = err.to_string();
     assert!(message.contains("activity.status") && message.contains(&tomorrow.to_string()), "{message}");
     assert_eq!(export(&store), before);
     // Inside a batch, and through update_deal, the same rule.
     let batch = Edit::Batch { edits: vec![set(today(), "done"), set(tomorrow, "done")] };
-    let message = store.apply_on(&batch, today()).expect_err("refused in a batch").to_string();
+    let message = store.apply_as_of(&batch, today()).expect_err("refused in a batch").to_string();
     assert!(message.contains("edits[1]"), "{message}");
     let mut deal = serde_json::to_value(store.deal("d1").unwrap()).unwrap();
     deal["name"] = json!("核心系统升级二期");
     let mut act = activity(tomorrow, "done");
     act["deal"] = json!("d1");
     let update = edit_of(&json!({"op": "update_deal", "deal": deal, "activities": [act]})).unwrap();
-    let message = store.apply_on(&update, today()).expect_err("refused in update_deal").to_string();
+    let message = store.apply_as_of(&update, today()).expect_err("refused in update_deal").to_string();
     assert!(message.contains("activities[0].status"), "{message}");
     assert_eq!(export(&store), before);
 
     // Planned for tomorrow, or done today: fine.
-    store.apply_on(&set(tomorrow, "planned"), today()).unwrap();
-    store.apply_on(&set(today(), "done"), today()).unwrap();
+    store.apply_as_of(&set(tomorrow, "planned"), today()).unwrap();
+    store.apply_as_of(&set(today(), "done"), today()).unwrap();
 
     // Promoting a sand-table scenario writes its activities into reality: the same rule.
     let s = store.fork_scenario("d1", "明天就成了", today()).unwrap();

@@ -244,7 +244,7 @@ fn scenarios_survive_edits_of_their_deal_and_the_curve_follows_edits() {
     let mut deal = store.deal(DEAL).unwrap();
     let latest = deal.assessments.iter_mut().max_by_key(|x| x.date).unwrap();
     latest.scores.iter_mut().find(|s| s.party == "us").unwrap().closeness = 10.0;
-    store.apply_on(&Edit::UpdateDeal { deal: Box::new(deal), activities: None }, today()).unwrap();
+    store.apply_as_of(&Edit::UpdateDeal { deal: Box::new(deal), activities: None }, today()).unwrap();
     let names: Vec<String> = store.scenarios(DEAL).unwrap().into_iter().map(|s| s.name).collect();
     assert_eq!(names, ["甲", "乙"]);
     assert_eq!(store.scenario(&b.id).unwrap(), b, "untouched by the real deal's edit");

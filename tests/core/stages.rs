@@ -182,8 +182,8 @@ fn registration_protection_counts_through_its_last_day() {
             protection_until: Some(day("2026-11-20"))
         }]
     );
-    refused(store.move_deal_on("d1", "initiate", day("2026-11-21")));
-    store.move_deal_on("d1", "initiate", day("2026-11-20")).unwrap();
+    refused(store.move_deal_as_of("d1", "initiate", day("2026-11-21")));
+    store.move_deal_as_of("d1", "initiate", day("2026-11-20")).unwrap();
     assert_eq!(stage_of(&store), "initiate");
 }
 

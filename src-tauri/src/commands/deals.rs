@@ -28,7 +28,7 @@ pub fn workspace_settings(state: State<'_, AppState>) -> Result<Settings, IpcErr
 #[tauri::command(async)]
 #[specta::specta]
 pub fn move_deal(state: State<'_, AppState>, deal: String, to: String) -> Result<StageMove, IpcError> {
-    state.with_store(|s| s.move_deal_on(&deal, &to, today()))
+    state.with_store(|s| s.move_deal_as_of(&deal, &to, today()))
 }
 
 /// The decision map of a sand-table scenario: the scenario's participants,

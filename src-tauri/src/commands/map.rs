@@ -52,5 +52,5 @@ pub fn person_profile(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> Result<EditOutcome, IpcError> {
-    state.with_store(|s| s.apply_on(&edit, today()))
+    state.with_store(|s| s.apply_as_of(&edit, today()))
 }
